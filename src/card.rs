@@ -1,0 +1,236 @@
+//! Card data that must never be printed: the card number and the CVV.
+//!
+//! The generator swaps these two types into the request models (progenitor's
+//! `with_replacement`). They serialize the real value into the JSON body, but their `Debug`
+//! shows at most the last four digits of the number and nothing of the CVV, they have no
+//! `Display`, and their memory is wiped when they are dropped.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use zeroize::Zeroizing;
+
+use crate::validate::{FieldPath, Problem, Validate, ValidationError};
+
+/// A primary account number (PAN). PCI DSS data: shown at most as its last four digits.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CardNumber(Zeroizing<String>);
+
+/// A card verification value. PCI DSS data: never shown, never stored after the request.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Cvv(Zeroizing<String>);
+
+/// Shortest and longest card numbers ISO/IEC 7812 allows.
+const CARD_NUMBER_DIGITS: (usize, usize) = (12, 19);
+/// CVV length: 3 digits, 4 for American Express.
+const CVV_DIGITS: (usize, usize) = (3, 4);
+
+impl CardNumber {
+    /// Wraps a card number. Checked by [`Validate`] before a request is sent, not here, so that
+    /// a request can be built field by field and rejected with the field's path.
+    pub fn new(number: impl Into<String>) -> Self {
+        Self(Zeroizing::new(number.into()))
+    }
+
+    /// The last four digits, when the number looks like one (all digits, at least 12 of them).
+    pub fn last_four(&self) -> Option<&str> {
+        let n = self.0.as_str();
+        let plausible = n.len() >= CARD_NUMBER_DIGITS.0 && n.bytes().all(|b| b.is_ascii_digit());
+        plausible.then(|| &n[n.len() - 4..])
+    }
+
+    /// The full number. Named so that every use stands out in review.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Cvv {
+    /// Wraps a CVV. Checked by [`Validate`] before a request is sent.
+    pub fn new(cvv: impl Into<String>) -> Self {
+        Self(Zeroizing::new(cvv.into()))
+    }
+
+    /// The CVV itself. Named so that every use stands out in review.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for CardNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.last_four() {
+            Some(last) => write!(f, "CardNumber(\"****{last}\")"),
+            None => f.write_str("CardNumber(\"****\")"),
+        }
+    }
+}
+
+impl fmt::Debug for Cvv {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Cvv(\"***\")")
+    }
+}
+
+impl From<String> for CardNumber {
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CardNumber {
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<String> for Cvv {
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for Cvv {
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
+fn digits(
+    value: &str,
+    (min, max): (usize, usize),
+    at: &FieldPath<'_>,
+) -> Result<(), ValidationError> {
+    let actual = value.chars().count();
+    let problem = if !value.bytes().all(|b| b.is_ascii_digit()) {
+        Problem::NotDigits
+    } else if actual > max {
+        Problem::TooLong { max, actual }
+    } else if actual < min {
+        Problem::TooShort { min, actual }
+    } else {
+        return Ok(());
+    };
+    Err(ValidationError::new(at.join(None), problem))
+}
+
+impl Validate for CardNumber {
+    /// 12 to 19 ASCII digits (the spec's `maxLength: 32` is the wire limit; no real card number
+    /// is longer than 19).
+    fn validate_at(&self, at: &FieldPath<'_>) -> Result<(), ValidationError> {
+        digits(&self.0, CARD_NUMBER_DIGITS, at)
+    }
+}
+
+impl Validate for Cvv {
+    /// 3 or 4 ASCII digits.
+    fn validate_at(&self, at: &FieldPath<'_>) -> Result<(), ValidationError> {
+        digits(&self.0, CVV_DIGITS, at)
+    }
+}
+
+impl Serialize for CardNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl Serialize for Cvv {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CardNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cvv {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
+    }
+}
+
+impl schemars::JsonSchema for CardNumber {
+    fn schema_name() -> Cow<'static, str> {
+        "CardNumber".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Card number (PAN), 12 to 19 digits. PCI DSS data.",
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9]+$"
+        })
+    }
+}
+
+impl schemars::JsonSchema for Cvv {
+    fn schema_name() -> Cow<'static, str> {
+        "Cvv".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Card verification value: 3 digits, 4 for American Express. PCI DSS data.",
+            "type": "string",
+            "maxLength": 4,
+            "pattern": "^[0-9]+$"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_last_four_at_most() {
+        assert_eq!(
+            format!("{:?}", CardNumber::new("4111111111111111")),
+            "CardNumber(\"****1111\")"
+        );
+        assert_eq!(
+            format!("{:?}", CardNumber::new("1234")),
+            "CardNumber(\"****\")"
+        );
+        assert_eq!(
+            format!("{:?}", CardNumber::new("41111111111x1111")),
+            "CardNumber(\"****\")"
+        );
+        assert_eq!(format!("{:?}", Cvv::new("123")), "Cvv(\"***\")");
+    }
+
+    #[test]
+    fn validation_names_the_field_and_not_the_value() {
+        let root = FieldPath::Root;
+        let at = root.field("cardNo");
+        let err = CardNumber::new("4111-1111-1111-1111")
+            .validate_at(&at)
+            .unwrap_err();
+        assert_eq!(err.field(), "cardNo");
+        assert_eq!(err.problem(), &Problem::NotDigits);
+        assert!(!err.to_string().contains("4111"));
+        let err = CardNumber::new("1".repeat(20))
+            .validate_at(&at)
+            .unwrap_err();
+        assert_eq!(
+            err.problem(),
+            &Problem::TooLong {
+                max: 19,
+                actual: 20
+            }
+        );
+        assert!(CardNumber::new("4111111111111111").validate_at(&at).is_ok());
+        let at = root.field("cvv");
+        assert_eq!(
+            Cvv::new("12").validate_at(&at).unwrap_err().problem(),
+            &Problem::TooShort { min: 3, actual: 2 }
+        );
+        assert!(Cvv::new("1234").validate_at(&at).is_ok());
+    }
+}

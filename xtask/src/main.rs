@@ -1,0 +1,85 @@
+//! Maintainer tasks for the workspace.
+//!
+//! - `cargo xtask codegen` regenerates the reviewed copy `spec/generated.rs` from the spec.
+//! - `cargo xtask codegen --check` fails, naming the stale file, when copy and spec disagree.
+//! - `cargo xtask spec` lints the spec (OpenAPI 3.0, operation ids, request limits, examples).
+//!
+//! `--root DIR` runs a task against another checkout (the tests use a temporary copy).
+
+mod generate;
+mod schema_check;
+mod spec_lint;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str =
+    "usage: cargo xtask codegen [--check] [--root DIR]\n       cargo xtask spec [--root DIR]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let mut check = false;
+    let mut root = workspace_root();
+    let mut task = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--root" => root = PathBuf::from(rest.next().ok_or(USAGE)?),
+            "codegen" | "spec" if task.is_none() => task = Some(arg.as_str()),
+            _ => return Err(USAGE.to_string()),
+        }
+    }
+    match task {
+        Some("codegen") => codegen(&root, check),
+        Some("spec") if !check => spec_lint::lint_file(&root.join(generate::SPEC_FILE)),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+/// The workspace root: the parent of this package's manifest directory.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits inside the workspace")
+        .to_path_buf()
+}
+
+fn codegen(root: &Path, check: bool) -> Result<String, String> {
+    let spec_path = root.join(generate::SPEC_FILE);
+    let copy_path = root.join(generate::REVIEWED_COPY);
+    let spec = std::fs::read_to_string(&spec_path)
+        .map_err(|e| format!("cannot read {}: {e}", spec_path.display()))?;
+    let code = generate::generate(&spec)?;
+    if check {
+        let committed = std::fs::read_to_string(&copy_path).unwrap_or_default();
+        if committed != code {
+            return Err(format!(
+                "{} is stale: it does not match what {} generates; run `cargo xtask codegen` and commit the result",
+                generate::REVIEWED_COPY,
+                generate::SPEC_FILE
+            ));
+        }
+        return Ok(format!("{} is up to date", generate::REVIEWED_COPY));
+    }
+    std::fs::write(&copy_path, &code)
+        .map_err(|e| format!("cannot write {}: {e}", copy_path.display()))?;
+    Ok(format!(
+        "wrote {} ({} lines)",
+        generate::REVIEWED_COPY,
+        code.lines().count()
+    ))
+}
