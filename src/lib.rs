@@ -10,7 +10,9 @@
 
 pub mod card;
 pub mod hooks;
+pub mod keys;
 pub mod open_enum;
+pub mod signing;
 pub mod validate;
 
 /// The code generated from `spec/vaulting.yaml` by `build.rs` (reviewed copy: `spec/generated.rs`).
