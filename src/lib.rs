@@ -9,11 +9,19 @@
 #![warn(missing_docs)]
 
 pub mod card;
+mod client;
+pub mod clock;
+pub mod error;
+pub mod headers;
 pub mod hooks;
 pub mod keys;
+pub mod notification;
 pub mod open_enum;
+pub mod outcome;
+pub mod retry;
 pub mod signing;
 pub mod validate;
+pub mod verification;
 
 /// The code generated from `spec/vaulting.yaml` by `build.rs` (reviewed copy: `spec/generated.rs`).
 #[allow(missing_docs, clippy::all, unused_imports, unreachable_pub)]
@@ -21,6 +29,11 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 }
 
+pub use client::{
+    Client, ClientBuilder, Region, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+};
+pub use error::{BuildError, Error, ErrorKind};
 pub use generated::types;
 pub use generated::Client as RawClient;
 pub use open_enum::Open;

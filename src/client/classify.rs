@@ -1,0 +1,107 @@
+//! Sorting what progenitor returns into this crate's [`Error`] kinds, and errors into the
+//! [`Attempt`] classes the retry policy decides on.
+
+use std::error::Error as _;
+
+use progenitor_client::ResponseValue;
+
+use crate::error::{Error, NotSent, OutcomeUnknown, ResponseRejected};
+use crate::hooks::Refusal;
+use crate::retry::Attempt;
+
+/// The typed body of a verified `200`, or the kind of failure.
+pub(super) fn response<T>(
+    sent: Result<ResponseValue<T>, progenitor_client::Error<()>>,
+) -> Result<T, Error> {
+    use progenitor_client::Error as P;
+    match sent {
+        Ok(value) => Ok(value.into_inner()),
+        // Raised by our `pre` hook before anything is sent.
+        Err(P::InvalidRequest(reason) | P::Custom(reason)) => {
+            Err(Error::NotSent(NotSent::Signing(reason)))
+        }
+        Err(P::CommunicationError(e) | P::InvalidUpgrade(e)) => Err(transport(&e)),
+        Err(P::ResponseBodyError(e)) => Err(Error::OutcomeUnknown(OutcomeUnknown::ConnectionLost(
+            describe(&e),
+        ))),
+        Err(P::InvalidResponsePayload(_body, e)) => {
+            Err(Error::ResponseRejected(ResponseRejected::Malformed {
+                reason: json_reason(&e),
+            }))
+        }
+        Err(P::UnexpectedResponse(response)) => Err(status(&response)),
+        Err(P::ErrorResponse(value)) => Err(Error::ResponseRejected(
+            ResponseRejected::UnexpectedStatus {
+                status: value.status().as_u16(),
+            },
+        )),
+    }
+}
+
+fn status(response: &reqwest::Response) -> Error {
+    if let Some(Refusal(reason)) = response.extensions().get::<Refusal>() {
+        return Error::ResponseRejected(reason.clone());
+    }
+    let status = response.status().as_u16();
+    if response.status().is_server_error() {
+        Error::OutcomeUnknown(OutcomeUnknown::ServerError { status })
+    } else {
+        Error::ResponseRejected(ResponseRejected::UnexpectedStatus { status })
+    }
+}
+
+/// A reqwest failure: before the connection existed (not sent) or after (unknown).
+fn transport(e: &reqwest::Error) -> Error {
+    if e.is_connect() {
+        Error::NotSent(NotSent::Connect(describe(e)))
+    } else if e.is_timeout() {
+        Error::OutcomeUnknown(OutcomeUnknown::Timeout)
+    } else {
+        Error::OutcomeUnknown(OutcomeUnknown::ConnectionLost(describe(e)))
+    }
+}
+
+/// The error and its causes, without the URL (it carries no secret, but keeps messages short).
+fn describe(e: &reqwest::Error) -> String {
+    let mut text = String::new();
+    let mut source: Option<&dyn std::error::Error> = e.source();
+    while let Some(cause) = source {
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    if text.is_empty() {
+        text = "transport error".into();
+    }
+    text
+}
+
+/// serde_json's error category and position; its message may quote the input, so it is not used.
+fn json_reason(e: &serde_json::Error) -> String {
+    let category = match e.classify() {
+        serde_json::error::Category::Io => "I/O error",
+        serde_json::error::Category::Syntax => "not valid JSON",
+        serde_json::error::Category::Data => "JSON that does not match the response schema",
+        serde_json::error::Category::Eof => "truncated JSON",
+    };
+    format!("{category} at line {} column {}", e.line(), e.column())
+}
+
+/// The retry class of an error.
+pub(super) fn attempt(error: &Error) -> Attempt {
+    match error {
+        Error::NotSent(NotSent::Connect(_)) => Attempt::NotSent,
+        Error::NotSent(_) => Attempt::InvalidRequest,
+        Error::OutcomeUnknown(OutcomeUnknown::Timeout) => Attempt::TimedOut,
+        Error::OutcomeUnknown(OutcomeUnknown::ConnectionLost(_)) => Attempt::ConnectionLost,
+        Error::OutcomeUnknown(OutcomeUnknown::ServerError { status }) => {
+            Attempt::ServerError(*status)
+        }
+        Error::ResponseRejected(ResponseRejected::UnexpectedStatus { status }) => {
+            Attempt::HttpStatus(*status)
+        }
+        Error::ResponseRejected(_) => Attempt::Rejected,
+    }
+}

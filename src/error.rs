@@ -1,0 +1,272 @@
+//! What can go wrong on a call, sorted by what it means for the vaulting.
+//!
+//! A business answer from Alipay (`F`, `U`, "buyer action required") is not an error: it is an
+//! [`Outcome`](crate::outcome). An [`Error`] says how far a call got:
+//! - [`Error::NotSent`]: nothing reached the gateway; the vaulting did not happen.
+//! - [`Error::OutcomeUnknown`]: the request may have been processed; inquire with the same
+//!   `vaultingRequestId` (see [`Client::resolve`](crate::Client::resolve)) before anything else.
+//! - [`Error::ResponseRejected`]: an answer came back but cannot be trusted or read; the
+//!   gateway may hold any state, so inquire as well.
+//!
+//! No message contains card data, a key, a signature or a response body.
+
+use std::fmt;
+
+use crate::keys::KeyError;
+use crate::signing::SignatureHeaderError;
+use crate::validate::ValidationError;
+
+/// The error of a call. See the module documentation for what each kind means.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// Nothing was sent: the vaulting did not happen.
+    NotSent(NotSent),
+    /// The request was sent, but whether Alipay processed it is not known.
+    OutcomeUnknown(OutcomeUnknown),
+    /// A response arrived but was refused: unsigned, tampered, malformed or oversized.
+    ResponseRejected(ResponseRejected),
+}
+
+/// Why a request was not sent.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum NotSent {
+    /// The request breaks a rule of the spec (the field is named, the value never echoed).
+    InvalidRequest(ValidationError),
+    /// The request could not be serialised or signed.
+    Signing(String),
+    /// The connection could not be opened (refused, DNS failure, TLS handshake failure).
+    Connect(String),
+}
+
+/// Why the outcome of a sent request is not known.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum OutcomeUnknown {
+    /// No complete response within the configured timeout.
+    Timeout,
+    /// The connection broke after the request was sent (reset, truncated body).
+    ConnectionLost(String),
+    /// The gateway answered with an HTTP 5xx status (business answers always come as 200).
+    ServerError {
+        /// The HTTP status.
+        status: u16,
+    },
+}
+
+/// Why a response was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseRejected {
+    /// A success (`S`) response without a `signature` header. Only `F` and `U` may be unsigned.
+    MissingSignature,
+    /// The `signature` header is present but malformed or partial.
+    MalformedSignature(SignatureHeaderError),
+    /// The signature does not match the body with Alipay's public key (tampered body or headers,
+    /// or the wrong public key configured).
+    BadSignature,
+    /// A header the signed content needs (`response-time`, `client-id`) is missing.
+    MissingHeader {
+        /// The header's name.
+        name: &'static str,
+    },
+    /// The response is signed for another client id.
+    ClientIdMismatch,
+    /// The body is larger than the configured limit.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// The body is not the JSON the spec describes (the reason never quotes the body).
+    Malformed {
+        /// What is wrong, without the body's content.
+        reason: String,
+    },
+    /// The response names a different `vaultingRequestId` than the request.
+    RequestIdMismatch,
+    /// An HTTP status other than 200 or 5xx (for example a proxy's 404).
+    UnexpectedStatus {
+        /// The HTTP status.
+        status: u16,
+    },
+}
+
+/// The three kinds of [`Error`], for callers that only branch on the kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// See [`Error::NotSent`].
+    NotSent,
+    /// See [`Error::OutcomeUnknown`].
+    OutcomeUnknown,
+    /// See [`Error::ResponseRejected`].
+    ResponseRejected,
+}
+
+impl Error {
+    /// The kind of error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::NotSent(_) => ErrorKind::NotSent,
+            Error::OutcomeUnknown(_) => ErrorKind::OutcomeUnknown,
+            Error::ResponseRejected(_) => ErrorKind::ResponseRejected,
+        }
+    }
+
+    /// Whether sending the same request again, with the same `vaultingRequestId`, is safe.
+    ///
+    /// True when nothing was sent for a reason that may pass (a refused connection), and after
+    /// a sent request too, because `vaultingRequestId` is idempotent on the gateway. False when
+    /// the request itself must change first (invalid input, a signing problem).
+    pub fn is_safe_to_retry_with_same_id(&self) -> bool {
+        match self {
+            Error::NotSent(NotSent::Connect(_)) => true,
+            Error::NotSent(_) => false,
+            Error::OutcomeUnknown(_) | Error::ResponseRejected(_) => true,
+        }
+    }
+
+    /// Whether the caller must inquire (same `vaultingRequestId`) to learn what happened before
+    /// acting on this vaulting again: true whenever the request may have reached the gateway.
+    pub fn should_inquire(&self) -> bool {
+        !matches!(self, Error::NotSent(_))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotSent(e) => write!(f, "request not sent: {e}"),
+            Error::OutcomeUnknown(e) => write!(
+                f,
+                "outcome unknown: {e}; inquire with the same vaultingRequestId"
+            ),
+            Error::ResponseRejected(e) => write!(
+                f,
+                "response rejected: {e}; inquire with the same vaultingRequestId"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for NotSent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotSent::InvalidRequest(e) => e.fmt(f),
+            NotSent::Signing(reason) => write!(f, "cannot sign the request: {reason}"),
+            NotSent::Connect(reason) => write!(f, "cannot connect to the gateway: {reason}"),
+        }
+    }
+}
+
+impl fmt::Display for OutcomeUnknown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutcomeUnknown::Timeout => f.write_str("no response within the timeout"),
+            OutcomeUnknown::ConnectionLost(reason) => {
+                write!(f, "connection lost after sending: {reason}")
+            }
+            OutcomeUnknown::ServerError { status } => write!(f, "gateway answered HTTP {status}"),
+        }
+    }
+}
+
+impl fmt::Display for ResponseRejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseRejected::MissingSignature => {
+                f.write_str("a success response without a signature header")
+            }
+            ResponseRejected::MalformedSignature(e) => write!(f, "malformed signature header: {e}"),
+            ResponseRejected::BadSignature => f.write_str(
+                "the response signature does not verify with the Alipay public key (tampered, or the wrong public key configured)",
+            ),
+            ResponseRejected::MissingHeader { name } => {
+                write!(f, "the signed response lacks the {name} header")
+            }
+            ResponseRejected::ClientIdMismatch => {
+                f.write_str("the response is signed for another client id")
+            }
+            ResponseRejected::TooLarge { limit } => {
+                write!(f, "the response body exceeds {limit} bytes")
+            }
+            ResponseRejected::Malformed { reason } => write!(f, "malformed response body: {reason}"),
+            ResponseRejected::RequestIdMismatch => {
+                f.write_str("the response is for a different vaultingRequestId")
+            }
+            ResponseRejected::UnexpectedStatus { status } => {
+                write!(f, "unexpected HTTP status {status}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<ValidationError> for Error {
+    fn from(e: ValidationError) -> Self {
+        Error::NotSent(NotSent::InvalidRequest(e))
+    }
+}
+
+impl From<ResponseRejected> for Error {
+    fn from(e: ResponseRejected) -> Self {
+        Error::ResponseRejected(e)
+    }
+}
+
+/// A problem building a [`Client`](crate::Client): caught before any request exists.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A required setting was not given.
+    Missing {
+        /// The builder method that sets it.
+        setting: &'static str,
+    },
+    /// A key could not be loaded.
+    Key {
+        /// Which key: `merchant private key` or `Alipay public key`.
+        which: &'static str,
+        /// Why.
+        error: KeyError,
+    },
+    /// A key file or environment variable could not be read.
+    KeySource {
+        /// Where the key was looked for (a path or a variable name; never the key).
+        source: String,
+        /// Why.
+        reason: String,
+    },
+    /// The base URL is not usable.
+    BaseUrl {
+        /// Why.
+        reason: String,
+    },
+    /// Another setting is out of range.
+    Invalid {
+        /// The builder method.
+        setting: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// The HTTP client could not be created.
+    Http(String),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Missing { setting } => write!(f, "missing setting: call `{setting}`"),
+            BuildError::Key { which, error } => write!(f, "{which}: {error}"),
+            BuildError::KeySource { source, reason } => {
+                write!(f, "cannot read key from {source}: {reason}")
+            }
+            BuildError::BaseUrl { reason } => write!(f, "base URL: {reason}"),
+            BuildError::Invalid { setting, reason } => write!(f, "`{setting}`: {reason}"),
+            BuildError::Http(reason) => write!(f, "cannot create the HTTP client: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}

@@ -1,0 +1,738 @@
+//! The result-handling rules of the vaultPaymentMethod and inquireVaulting documents, as types.
+//!
+//! Alipay answers every business outcome with HTTP 200 and a `result.resultStatus` of `S`, `F` or
+//! `U`; what the caller must do next depends on the status, the `resultCode` and (for an
+//! inquiry) the `vaultingStatus`. [`interpret_vault`] and [`interpret_inquiry`] turn a parsed
+//! response into an outcome that names that next step ([`NextStep`]), so no caller has to
+//! re-derive the tables. Both are pure functions: no I/O, no panics, and any value Alipay adds
+//! later lands in a safe arm.
+//!
+//! # The house rule for "unknown"
+//!
+//! The vaultPaymentMethod document says: on `U` (other than `VERIFICATION_IN_PROCESS` with a
+//! URL), "call again with a new vaultingRequestId". Taken literally, that can vault the same card
+//! twice: a `U` (or a timeout) does not prove that the first request was not processed. This
+//! crate therefore maps every `U` to [`VaultOutcome::Unknown`] with
+//! [`NextStep::InquireWithSameRequestId`]: first inquire with the **same** `vaultingRequestId`
+//! (the client's `resolve` does this), and only when the inquiry answers
+//! [`InquiryOutcome::NotFound`] or [`InquiryOutcome::Failed`] vault again with a **new** id.
+//!
+//! # Card tokens never print
+//!
+//! A `cardToken` is a credential for later payments. [`VaultedCard`]'s `Debug` (and so the
+//! `Debug` of every outcome holding one) shows at most its first 6 characters and its length.
+
+use std::fmt;
+
+use crate::open_enum::Open;
+use crate::types;
+use crate::types::{CardBrand, ResultCode, ResultStatus, VaultingResultCode, VaultingStatus};
+
+/// What the caller should do next, as the API documents say (quoted in English on each variant).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NextStep {
+    /// Nothing: the card is vaulted. Document (SUCCESS): "No further action is needed."
+    None,
+    /// Send the buyer to one of the returned URLs (e.g. for 3DS); the final result then arrives
+    /// by notifyVaulting or an inquiry. Document (VERIFICATION_IN_PROCESS): "Get any URL
+    /// (appLinkUrl, normalUrl, schemeUrl) and open it."
+    RedirectBuyer,
+    /// The request is wrong; change it before calling again. Document (PARAM_ILLEGAL): "Check
+    /// that the required request fields of this API (header and body fields) are passed
+    /// correctly and are valid."
+    FixRequest,
+    /// This vaulting is over; a new attempt needs a **new** `vaultingRequestId`. Document
+    /// (VERIFICATION_FAIL, and VERIFICATION_IN_PROCESS without a URL): "Call this API again
+    /// with a new request ID." (Without a URL: "If the problem persists, contact Alipay
+    /// technical support.")
+    RetryWithNewRequestId,
+    /// Do not call again; a person must follow up. Document (PROCESS_FAIL): "Do not retry.
+    /// Manual intervention is usually needed; contact Alipay technical support."
+    DoNotRetry,
+    /// The outcome is not known yet: inquire with the **same** `vaultingRequestId` (never vault
+    /// again before the inquiry says not found or failed). inquireVaulting document (`U`):
+    /// "Retry with the same request ID." For a `U` of vaultPaymentMethod this is the crate's
+    /// house rule (see the module documentation); the document says "call again with a new
+    /// vaultingRequestId", which risks vaulting the card twice.
+    InquireWithSameRequestId,
+    /// The gateway refused the caller, not the card (INVALID_SIGNATURE, KEY_NOT_FOUND,
+    /// INVALID_CLIENT, ACCESS_DENIED, INVALID_API, NO_INTERFACE_DEF, METHOD_NOT_SUPPORTED,
+    /// MEDIA_TYPE_NOT_ACCEPTABLE): fix the keys, client id or endpoint before calling again.
+    /// Not in the two documents' tables; the codes are the gateway's common errors.
+    CheckConfiguration,
+    /// No vaulting exists with this `vaultingRequestId`. inquireVaulting document
+    /// (VAULTING_NOT_EXIST): "Check that the value of vaultingRequestId is correct. If it is,
+    /// contact Alipay technical support for the specific reason."
+    CheckRequestId,
+}
+
+impl NextStep {
+    /// Whether the step repeats a call with the same `vaultingRequestId` (only the inquiry).
+    pub fn may_retry_with_same_id(self) -> bool {
+        matches!(self, NextStep::InquireWithSameRequestId)
+    }
+
+    /// Whether the step allows a new vaulting attempt, which needs a new `vaultingRequestId`.
+    pub fn may_retry_with_new_id(self) -> bool {
+        matches!(self, NextStep::RetryWithNewRequestId)
+    }
+
+    /// Whether a person (developer, operator or Alipay support) must act before anything else.
+    pub fn needs_manual_action(self) -> bool {
+        matches!(
+            self,
+            NextStep::FixRequest
+                | NextStep::DoNotRetry
+                | NextStep::CheckConfiguration
+                | NextStep::CheckRequestId
+        )
+    }
+}
+
+/// The outcome of one vaultPaymentMethod response, from [`interpret_vault`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum VaultOutcome {
+    /// `S`: the card is vaulted; keep the token for later payments.
+    Vaulted(VaultedCard),
+    /// `U` / `VERIFICATION_IN_PROCESS` with at least one URL: the vaulting session exists and the
+    /// buyer must verify (e.g. 3DS). The final result then arrives by notifyVaulting or an
+    /// inquiry with the same `vaultingRequestId`.
+    BuyerActionRequired(BuyerAction),
+    /// A final failure: this `vaultingRequestId` will not vault the card.
+    Failed(VaultFailure),
+    /// The outcome is not known yet. This is **not** a failure: the card may be vaulted.
+    /// Inquire with the same `vaultingRequestId` before anything else.
+    Unknown(UnknownOutcome),
+}
+
+impl VaultOutcome {
+    /// Whether this answer is the end of this `vaultingRequestId` (vaulted or failed).
+    pub fn is_final(&self) -> bool {
+        matches!(self, VaultOutcome::Vaulted(_) | VaultOutcome::Failed(_))
+    }
+
+    /// The card token, when the card is vaulted.
+    pub fn card_token(&self) -> Option<&str> {
+        match self {
+            VaultOutcome::Vaulted(card) => Some(card.card_token()),
+            _ => None,
+        }
+    }
+
+    /// What to do next.
+    pub fn next_step(&self) -> NextStep {
+        match self {
+            VaultOutcome::Vaulted(_) => NextStep::None,
+            VaultOutcome::BuyerActionRequired(_) => NextStep::RedirectBuyer,
+            VaultOutcome::Failed(failure) => failure.next_step,
+            VaultOutcome::Unknown(unknown) => unknown.next_step,
+        }
+    }
+}
+
+/// The outcome of one inquireVaulting response, from [`interpret_inquiry`].
+///
+/// The inquiry's own `result` only says whether the inquiry worked; the vaulting's state is
+/// `vaultingStatus`. Both are folded into one outcome here.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum InquiryOutcome {
+    /// `S` and `vaultingStatus` `SUCCESS` with a card token: the card is vaulted.
+    Succeeded(VaultedCard),
+    /// `S` and `vaultingStatus` `FAIL`: the vaulting failed; a new attempt needs a new id.
+    Failed(InquiryFailure),
+    /// `S` and `vaultingStatus` `PROCESSING`: not finished (e.g. waiting for the buyer's 3DS);
+    /// inquire again later or wait for the notification.
+    Processing(Processing),
+    /// `F` / `VAULTING_NOT_EXIST`: Alipay has no vaulting with this `vaultingRequestId`; check
+    /// the id (when it is the id just sent, the vaulting never started).
+    NotFound,
+    /// The inquiry did not tell the vaulting's state. Not a failure of the vaulting.
+    Unknown(UnknownOutcome),
+}
+
+impl InquiryOutcome {
+    /// Whether the vaulting's state is settled (succeeded, failed, or does not exist).
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            InquiryOutcome::Succeeded(_) | InquiryOutcome::Failed(_) | InquiryOutcome::NotFound
+        )
+    }
+
+    /// The card token, when the vaulting succeeded.
+    pub fn card_token(&self) -> Option<&str> {
+        match self {
+            InquiryOutcome::Succeeded(card) => Some(card.card_token()),
+            _ => None,
+        }
+    }
+
+    /// What to do next. `Failed` gives [`NextStep::RetryWithNewRequestId`] because only a new
+    /// request can vault the card now; whether to try (e.g. after `STOLEN_CARD`) is the
+    /// merchant's decision. `Processing` gives [`NextStep::RedirectBuyer`] when URLs came back,
+    /// else [`NextStep::InquireWithSameRequestId`].
+    pub fn next_step(&self) -> NextStep {
+        match self {
+            InquiryOutcome::Succeeded(_) => NextStep::None,
+            InquiryOutcome::Failed(_) => NextStep::RetryWithNewRequestId,
+            InquiryOutcome::Processing(p) if p.urls.is_some() => NextStep::RedirectBuyer,
+            InquiryOutcome::Processing(_) => NextStep::InquireWithSameRequestId,
+            InquiryOutcome::NotFound => NextStep::CheckRequestId,
+            InquiryOutcome::Unknown(unknown) => unknown.next_step,
+        }
+    }
+}
+
+/// A vaulted card: the token (always present and non-empty) and the gateway's full details.
+///
+/// `Debug` shows at most the first 6 characters of the token and its length: the token is a
+/// credential for payments.
+#[derive(Clone, PartialEq)]
+pub struct VaultedCard {
+    card_token: String,
+    masked_card_no: Option<String>,
+    brand: Option<Open<CardBrand>>,
+    // Boxed: the generated detail is large and would bloat every outcome enum.
+    detail: Box<types::VaultedPaymentMethodDetail>,
+}
+
+impl VaultedCard {
+    /// Takes the card from a payment method detail; `None` without a non-empty `cardToken`.
+    pub fn from_detail(detail: types::VaultedPaymentMethodDetail) -> Option<VaultedCard> {
+        let card = detail.card.as_ref()?;
+        let card_token = card
+            .card_token
+            .as_deref()
+            .filter(|token| !token.trim().is_empty())?
+            .to_string();
+        Some(VaultedCard {
+            card_token,
+            masked_card_no: card.masked_card_no.clone(),
+            brand: card.brand.clone(),
+            detail: Box::new(detail),
+        })
+    }
+
+    /// The card token, used as `paymentMethodId` in later pay calls. Keep it secret.
+    pub fn card_token(&self) -> &str {
+        &self.card_token
+    }
+
+    /// The masked card number, e.g. `************8764`.
+    pub fn masked_card_no(&self) -> Option<&str> {
+        self.masked_card_no.as_deref()
+    }
+
+    /// The card brand, e.g. VISA (or a brand this crate does not know yet).
+    pub fn brand(&self) -> Option<&Open<CardBrand>> {
+        self.brand.as_ref()
+    }
+
+    /// Everything the gateway returned about the payment method, so nothing is lost.
+    pub fn detail(&self) -> &types::VaultedPaymentMethodDetail {
+        &self.detail
+    }
+
+    /// The gateway's details, by value.
+    pub fn into_detail(self) -> types::VaultedPaymentMethodDetail {
+        *self.detail
+    }
+}
+
+/// Shows a card token as its first 6 characters (only for tokens of 16 or more) and its length.
+struct RedactedToken<'a>(&'a str);
+
+impl RedactedToken<'_> {
+    const SHOWN: usize = 6;
+    const MIN_LEN_TO_SHOW: usize = 16;
+
+    fn render(&self) -> String {
+        let len = self.0.chars().count();
+        let prefix: String = if len >= Self::MIN_LEN_TO_SHOW {
+            self.0.chars().take(Self::SHOWN).collect()
+        } else {
+            String::new()
+        };
+        format!("{prefix}…({len} chars)")
+    }
+}
+
+impl fmt::Debug for RedactedToken<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl fmt::Debug for VaultedCard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The generated detail's own Debug prints the token: print a copy with it redacted.
+        let mut detail = (*self.detail).clone();
+        if let Some(card) = detail.card.as_mut() {
+            if let Some(token) = card.card_token.as_mut() {
+                *token = RedactedToken(token).render();
+            }
+        }
+        f.debug_struct("VaultedCard")
+            .field("card_token", &RedactedToken(&self.card_token))
+            .field("masked_card_no", &self.masked_card_no)
+            .field("brand", &self.brand)
+            .field("detail", &detail)
+            .finish()
+    }
+}
+
+/// Where the buyer can complete verification: at least one URL, guaranteed by construction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RedirectUrls {
+    normal: Option<String>,
+    scheme: Option<String>,
+    applink: Option<String>,
+}
+
+impl RedirectUrls {
+    /// The URLs, or `None` when none is present (empty or blank strings count as absent).
+    pub fn new(
+        normal: Option<String>,
+        scheme: Option<String>,
+        applink: Option<String>,
+    ) -> Option<RedirectUrls> {
+        let keep = |url: Option<String>| url.filter(|u| !u.trim().is_empty());
+        let urls = RedirectUrls {
+            normal: keep(normal),
+            scheme: keep(scheme),
+            applink: keep(applink),
+        };
+        (urls.normal.is_some() || urls.scheme.is_some() || urls.applink.is_some()).then_some(urls)
+    }
+
+    /// `normalUrl`: a web or WAP page for the default browser or an embedded WebView.
+    pub fn normal_url(&self) -> Option<&str> {
+        self.normal.as_deref()
+    }
+
+    /// `schemeUrl`: a URL scheme that opens the target app, when it is installed.
+    pub fn scheme_url(&self) -> Option<&str> {
+        self.scheme.as_deref()
+    }
+
+    /// `applinkUrl`: opens the target app if installed, else a WAP page (App Link / Universal Link).
+    pub fn applink_url(&self) -> Option<&str> {
+        self.applink.as_deref()
+    }
+
+    /// One URL, always: `normalUrl`, else `applinkUrl`, else `schemeUrl` (the ones that work
+    /// without an installed app come first).
+    pub fn first(&self) -> &str {
+        self.in_order([Url::Normal, Url::Applink, Url::Scheme])
+    }
+
+    /// One URL, always, chosen for the buyer's terminal (`env.terminalType`, any case): in an
+    /// `APP` or `MINI_APP`, `applinkUrl`, else `normalUrl`, else `schemeUrl`; otherwise (`WEB`,
+    /// `WAP`, or a value not known) the same as [`first`](Self::first).
+    pub fn preferred(&self, terminal: &types::TerminalType) -> &str {
+        let terminal = terminal.0.to_ascii_uppercase();
+        match terminal.as_str() {
+            "APP" | "MINI_APP" => self.in_order([Url::Applink, Url::Normal, Url::Scheme]),
+            _ => self.first(),
+        }
+    }
+
+    fn get(&self, which: Url) -> Option<&str> {
+        match which {
+            Url::Normal => self.normal_url(),
+            Url::Scheme => self.scheme_url(),
+            Url::Applink => self.applink_url(),
+        }
+    }
+
+    fn in_order(&self, order: [Url; 3]) -> &str {
+        order
+            .into_iter()
+            .find_map(|which| self.get(which))
+            // Unreachable by construction (`new` keeps at least one URL); no panic regardless.
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Url {
+    Normal,
+    Scheme,
+    Applink,
+}
+
+/// The buyer must verify (e.g. 3DS) at one of the URLs; the result comes by notification or
+/// inquiry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BuyerAction {
+    /// Where to send the buyer (at least one URL).
+    pub urls: RedirectUrls,
+    /// The `vaultingRequestId` echoed by the gateway; inquire with it.
+    pub vaulting_request_id: Option<String>,
+}
+
+/// A final failure of vaultPaymentMethod: this `vaultingRequestId` will not vault the card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VaultFailure {
+    /// `result.resultStatus` (`F`, or `U` for `VERIFICATION_IN_PROCESS` without a URL).
+    pub status: Open<ResultStatus>,
+    /// `result.resultCode`.
+    pub code: Open<ResultCode>,
+    /// `result.resultMessage` (for logs, not for buyers).
+    pub message: Option<String>,
+    /// The `vaultingRequestId` echoed by the gateway (absent from gateway-level failures).
+    pub vaulting_request_id: Option<String>,
+    /// What to do next.
+    pub next_step: NextStep,
+}
+
+/// A vaulting that failed, as the inquiry reports it (`vaultingStatus` `FAIL`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct InquiryFailure {
+    /// Why, e.g. `CARD_EXPIRED` (Alipay says more codes may be added).
+    pub vaulting_result_code: Option<Open<VaultingResultCode>>,
+    /// A readable explanation of the code (for logs, not for buyers).
+    pub vaulting_result_message: Option<String>,
+    /// The `vaultingRequestId` echoed by the gateway.
+    pub vaulting_request_id: Option<String>,
+}
+
+/// A vaulting still in progress, as the inquiry reports it (`vaultingStatus` `PROCESSING`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Processing {
+    /// Where the buyer can still verify, when the gateway returned any URL.
+    pub urls: Option<RedirectUrls>,
+    /// The `vaultingRequestId` echoed by the gateway.
+    pub vaulting_request_id: Option<String>,
+}
+
+/// An answer that does not tell whether the card is vaulted. Never treat it as a failure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UnknownOutcome {
+    /// `result.resultStatus` as received.
+    pub status: Open<ResultStatus>,
+    /// `result.resultCode` as received.
+    pub code: Open<ResultCode>,
+    /// `result.resultMessage` (for logs, not for buyers).
+    pub message: Option<String>,
+    /// The `vaultingRequestId` echoed by the gateway.
+    pub vaulting_request_id: Option<String>,
+    /// Why the outcome is unknown.
+    pub reason: UnknownReason,
+    /// What to do next: [`NextStep::InquireWithSameRequestId`], except for an inquiry the
+    /// gateway refused (`F`), where retrying the same inquiry would not help.
+    pub next_step: NextStep,
+}
+
+/// Why an [`UnknownOutcome`] is unknown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UnknownReason {
+    /// `resultStatus` `U` (other than a vaulting session waiting for the buyer).
+    ResultUnknown,
+    /// A `resultStatus` other than S, F and U (kept in [`UnknownOutcome::status`]).
+    UnrecognisedStatus,
+    /// Success (`S`, or `vaultingStatus` `SUCCESS`) without a card token: a malformed success.
+    SuccessWithoutToken,
+    /// An inquiry answered `S` without `vaultingStatus`.
+    MissingVaultingStatus,
+    /// An inquiry answered `S` with a `vaultingStatus` this crate does not know (kept here).
+    UnrecognisedVaultingStatus(String),
+    /// The inquiry itself failed (`F` other than `VAULTING_NOT_EXIST`); the vaulting's state is
+    /// still unknown.
+    InquiryFailed,
+}
+
+/// Gateway-level codes that mean "the caller is misconfigured", not "the card failed".
+fn is_configuration_error(code: &Open<ResultCode>) -> bool {
+    matches!(
+        code.known(),
+        Some(
+            ResultCode::InvalidSignature
+                | ResultCode::KeyNotFound
+                | ResultCode::InvalidClient
+                | ResultCode::AccessDenied
+                | ResultCode::InvalidApi
+                | ResultCode::NoInterfaceDef
+                | ResultCode::MethodNotSupported
+                | ResultCode::MediaTypeNotAcceptable
+        )
+    )
+}
+
+/// Interprets a vaultPaymentMethod response (the document's "result handling" section).
+///
+/// | resultStatus / resultCode | outcome | next step |
+/// |---|---|---|
+/// | S, with a card token | `Vaulted` | `None` |
+/// | S, without a card token | `Unknown` | `InquireWithSameRequestId` |
+/// | F / PARAM_ILLEGAL | `Failed` | `FixRequest` |
+/// | F / PROCESS_FAIL | `Failed` | `DoNotRetry` |
+/// | F / VERIFICATION_FAIL | `Failed` | `RetryWithNewRequestId` |
+/// | F / signature, key, client or endpoint errors | `Failed` | `CheckConfiguration` |
+/// | F / any other code, known or not | `Failed` | `DoNotRetry` |
+/// | U / VERIFICATION_IN_PROCESS, with a URL | `BuyerActionRequired` | `RedirectBuyer` |
+/// | U / VERIFICATION_IN_PROCESS, no URL | `Failed` | `RetryWithNewRequestId` |
+/// | U / any other code | `Unknown` | `InquireWithSameRequestId` |
+/// | a status other than S, F, U | `Unknown` | `InquireWithSameRequestId` |
+pub fn interpret_vault(response: types::VaultPaymentMethodResponse) -> VaultOutcome {
+    let types::VaultPaymentMethodResponse {
+        result,
+        vaulting_request_id,
+        payment_method_detail,
+        normal_url,
+        scheme_url,
+        applink_url,
+        ..
+    } = response;
+    let types::Result {
+        result_code: code,
+        result_message: message,
+        result_status: status,
+    } = result;
+
+    let unknown = |status, code, message, vaulting_request_id, reason| {
+        VaultOutcome::Unknown(UnknownOutcome {
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            reason,
+            next_step: NextStep::InquireWithSameRequestId,
+        })
+    };
+    let failed = |status, code, message, vaulting_request_id, next_step| {
+        VaultOutcome::Failed(VaultFailure {
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            next_step,
+        })
+    };
+
+    match status.known().copied() {
+        Some(ResultStatus::S) => match payment_method_detail.and_then(VaultedCard::from_detail) {
+            Some(card) => VaultOutcome::Vaulted(card),
+            None => unknown(
+                status,
+                code,
+                message,
+                vaulting_request_id,
+                UnknownReason::SuccessWithoutToken,
+            ),
+        },
+        Some(ResultStatus::F) => {
+            let next_step = match code.known() {
+                Some(ResultCode::ParamIllegal) => NextStep::FixRequest,
+                Some(ResultCode::VerificationFail) => NextStep::RetryWithNewRequestId,
+                Some(ResultCode::ProcessFail) => NextStep::DoNotRetry,
+                _ if is_configuration_error(&code) => NextStep::CheckConfiguration,
+                _ => NextStep::DoNotRetry,
+            };
+            failed(status, code, message, vaulting_request_id, next_step)
+        }
+        Some(ResultStatus::U) if code == ResultCode::VerificationInProcess => {
+            match RedirectUrls::new(normal_url, scheme_url, applink_url) {
+                Some(urls) => VaultOutcome::BuyerActionRequired(BuyerAction {
+                    urls,
+                    vaulting_request_id,
+                }),
+                None => failed(
+                    status,
+                    code,
+                    message,
+                    vaulting_request_id,
+                    NextStep::RetryWithNewRequestId,
+                ),
+            }
+        }
+        Some(ResultStatus::U) => unknown(
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            UnknownReason::ResultUnknown,
+        ),
+        None => unknown(
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            UnknownReason::UnrecognisedStatus,
+        ),
+    }
+}
+
+/// Interprets an inquireVaulting response (the document's "result handling" section).
+///
+/// | resultStatus / resultCode | vaultingStatus | outcome | next step |
+/// |---|---|---|---|
+/// | S | SUCCESS, with a card token | `Succeeded` | `None` |
+/// | S | SUCCESS, without a card token | `Unknown` | `InquireWithSameRequestId` |
+/// | S | FAIL | `Failed` | `RetryWithNewRequestId` |
+/// | S | PROCESSING | `Processing` | `RedirectBuyer` with URLs, else `InquireWithSameRequestId` |
+/// | S | missing or not known | `Unknown` | `InquireWithSameRequestId` |
+/// | F / VAULTING_NOT_EXIST | | `NotFound` | `CheckRequestId` |
+/// | F / PARAM_ILLEGAL | | `Unknown` | `FixRequest` |
+/// | F / signature, key, client or endpoint errors | | `Unknown` | `CheckConfiguration` |
+/// | F / REQUEST_TRAFFIC_EXCEED_LIMIT | | `Unknown` | `InquireWithSameRequestId` |
+/// | F / any other code, known or not | | `Unknown` | `DoNotRetry` |
+/// | U / any code | | `Unknown` | `InquireWithSameRequestId` |
+/// | a status other than S, F, U | | `Unknown` | `InquireWithSameRequestId` |
+pub fn interpret_inquiry(response: types::InquireVaultingResponse) -> InquiryOutcome {
+    let types::InquireVaultingResponse {
+        result,
+        vaulting_request_id,
+        vaulting_status,
+        vaulting_result_code,
+        vaulting_result_message,
+        payment_method_detail,
+        normal_url,
+        scheme_url,
+        applink_url,
+        ..
+    } = response;
+    let types::Result {
+        result_code: code,
+        result_message: message,
+        result_status: status,
+    } = result;
+
+    let unknown = |status, code, message, vaulting_request_id, reason, next_step| {
+        InquiryOutcome::Unknown(UnknownOutcome {
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            reason,
+            next_step,
+        })
+    };
+
+    match status.known().copied() {
+        Some(ResultStatus::S) => match vaulting_status {
+            Some(Open::Known(VaultingStatus::Success)) => {
+                match payment_method_detail.and_then(VaultedCard::from_detail) {
+                    Some(card) => InquiryOutcome::Succeeded(card),
+                    None => unknown(
+                        status,
+                        code,
+                        message,
+                        vaulting_request_id,
+                        UnknownReason::SuccessWithoutToken,
+                        NextStep::InquireWithSameRequestId,
+                    ),
+                }
+            }
+            Some(Open::Known(VaultingStatus::Fail)) => InquiryOutcome::Failed(InquiryFailure {
+                vaulting_result_code,
+                vaulting_result_message,
+                vaulting_request_id,
+            }),
+            Some(Open::Known(VaultingStatus::Processing)) => {
+                InquiryOutcome::Processing(Processing {
+                    urls: RedirectUrls::new(normal_url, scheme_url, applink_url),
+                    vaulting_request_id,
+                })
+            }
+            Some(Open::Unknown(value)) => unknown(
+                status,
+                code,
+                message,
+                vaulting_request_id,
+                UnknownReason::UnrecognisedVaultingStatus(value),
+                NextStep::InquireWithSameRequestId,
+            ),
+            None => unknown(
+                status,
+                code,
+                message,
+                vaulting_request_id,
+                UnknownReason::MissingVaultingStatus,
+                NextStep::InquireWithSameRequestId,
+            ),
+        },
+        Some(ResultStatus::F) if code == ResultCode::VaultingNotExist => InquiryOutcome::NotFound,
+        Some(ResultStatus::F) => {
+            let next_step = match code.known() {
+                Some(ResultCode::ParamIllegal) => NextStep::FixRequest,
+                Some(ResultCode::RequestTrafficExceedLimit) => NextStep::InquireWithSameRequestId,
+                _ if is_configuration_error(&code) => NextStep::CheckConfiguration,
+                _ => NextStep::DoNotRetry,
+            };
+            unknown(
+                status,
+                code,
+                message,
+                vaulting_request_id,
+                UnknownReason::InquiryFailed,
+                next_step,
+            )
+        }
+        Some(ResultStatus::U) => unknown(
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            UnknownReason::ResultUnknown,
+            NextStep::InquireWithSameRequestId,
+        ),
+        None => unknown(
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            UnknownReason::UnrecognisedStatus,
+            NextStep::InquireWithSameRequestId,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(token: &str) -> VaultedCard {
+        let detail: types::VaultedPaymentMethodDetail = serde_json::from_value(serde_json::json!({
+            "paymentMethodType": "CARD",
+            "card": { "cardToken": token, "maskedCardNo": "************8764", "brand": "VISA" }
+        }))
+        .unwrap();
+        VaultedCard::from_detail(detail).unwrap()
+    }
+
+    #[test]
+    fn short_tokens_show_no_prefix() {
+        let debug = format!("{:?}", card("tok"));
+        assert!(!debug.contains("\"tok"), "{debug}");
+        assert!(debug.contains("…(3 chars)"), "{debug}");
+    }
+
+    #[test]
+    fn a_blank_token_is_no_token() {
+        let detail: types::VaultedPaymentMethodDetail =
+            serde_json::from_value(serde_json::json!({ "card": { "cardToken": "  " } })).unwrap();
+        assert!(VaultedCard::from_detail(detail).is_none());
+    }
+
+    #[test]
+    fn redirect_urls_need_a_non_blank_url() {
+        assert!(RedirectUrls::new(None, None, None).is_none());
+        assert!(RedirectUrls::new(Some(String::new()), Some(" ".into()), None).is_none());
+        let urls = RedirectUrls::new(None, Some("app://x".into()), None).unwrap();
+        assert_eq!(urls.first(), "app://x");
+        assert_eq!(
+            urls.preferred(&types::TerminalType("app".into())),
+            "app://x"
+        );
+    }
+}
