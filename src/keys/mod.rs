@@ -21,7 +21,10 @@ use aws_lc_rs::signature::{KeyPair, ParsedPublicKey, RsaKeyPair, RSA_PKCS1_2048_
 use base64::Engine as _;
 
 mod der;
+mod export;
 mod text;
+
+pub use export::{write_key_files, write_public_files};
 
 use der::*;
 use text::*;

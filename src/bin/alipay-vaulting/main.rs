@@ -1,0 +1,2 @@
+//! CLI (being written).
+fn main() {}
