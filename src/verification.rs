@@ -165,4 +165,30 @@ mod tests {
             })
         );
     }
+
+    #[test]
+    fn tolerates_header_case_lowercase_hex_and_spaces() {
+        let (key, public) = keys();
+        let body = br#"{"result":{"resultStatus":"S","resultCode":"SUCCESS"}}"#;
+        let header = signing::sign_message(&key, "POST", PATH, "C1", "1700000000000", body);
+        let encoded = header.encode();
+        // .NET sends lowercase percent-hex; some proxies add spaces after the commas.
+        let lower = encoded
+            .replace("%2B", "%2b")
+            .replace("%2F", "%2f")
+            .replace("%3D", "%3d");
+        let spaced = lower.replace(',', ", ");
+        for value in [encoded.clone(), lower, spaced] {
+            let headers = [
+                ("SIGNATURE", value.as_str()),
+                ("CLIENT-ID", "C1"),
+                ("Response-time", "1700000000000"),
+            ];
+            assert_eq!(
+                verify_response(&public, "C1", PATH, &headers, body),
+                Ok(Verified::Signed),
+                "{value}"
+            );
+        }
+    }
 }
