@@ -1040,6 +1040,7 @@ when a vaulting reaches its final result.
 - `METHOD_NOT_SUPPORTED` (F): the HTTP method is not supported; use POST (gateway-level).
 - `NO_INTERFACE_DEF` (F): the API is not defined (gateway-level, e.g. a wrong path).
 - `REQUEST_TRAFFIC_EXCEED_LIMIT` (U): the request traffic exceeds the limit; retry later (gateway-level).
+- `REPEAT_REQ_INCONSISTENT` (F): the request repeats an earlier request id with different content (e.g. another card under the same vaultingRequestId); use a new id.
 */
     #[derive(
         ::serde::Deserialize,
@@ -1087,6 +1088,8 @@ when a vaulting reaches its final result.
         NoInterfaceDef,
         #[serde(rename = "REQUEST_TRAFFIC_EXCEED_LIMIT")]
         RequestTrafficExceedLimit,
+        #[serde(rename = "REPEAT_REQ_INCONSISTENT")]
+        RepeatReqInconsistent,
     }
     impl ::std::fmt::Display for ResultCode {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1109,6 +1112,7 @@ when a vaulting reaches its final result.
                 Self::RequestTrafficExceedLimit => {
                     f.write_str("REQUEST_TRAFFIC_EXCEED_LIMIT")
                 }
+                Self::RepeatReqInconsistent => f.write_str("REPEAT_REQ_INCONSISTENT"),
             }
         }
     }
@@ -1134,6 +1138,7 @@ when a vaulting reaches its final result.
                 "METHOD_NOT_SUPPORTED" => Ok(Self::MethodNotSupported),
                 "NO_INTERFACE_DEF" => Ok(Self::NoInterfaceDef),
                 "REQUEST_TRAFFIC_EXCEED_LIMIT" => Ok(Self::RequestTrafficExceedLimit),
+                "REPEAT_REQ_INCONSISTENT" => Ok(Self::RepeatReqInconsistent),
                 _ => Err("invalid value".into()),
             }
         }

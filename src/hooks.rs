@@ -9,7 +9,7 @@
 //!   the exact body bytes reqwest will send, over the rewritten path, with a fresh
 //!   `request-time` from the injected clock.
 //! - `exec` sends, reads at most `max_response_bytes`, and verifies the signature over the raw
-//!   bytes. A refused response is replaced by an empty `502` carrying a [`Refusal`] extension,
+//!   bytes. A refused response is replaced by an empty `502` carrying a `Refusal` extension,
 //!   so the generated code can never parse it as a success (it fails closed even for callers of
 //!   the raw client), and [`Client`] turns the refusal into a typed error.
 //!

@@ -20,6 +20,8 @@ pub mod open_enum;
 pub mod outcome;
 pub mod retry;
 pub mod signing;
+#[cfg(feature = "simulator")]
+pub mod simulator;
 pub mod validate;
 pub mod verification;
 

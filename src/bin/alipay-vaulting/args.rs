@@ -1,0 +1,223 @@
+//! The command line, as clap derives it. Every command and flag is documented here; `--help`
+//! shows it.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::duration::parse_duration;
+use crate::exit::EXIT_CODES_HELP;
+
+/// Alipay Global card vaulting from the command line: vault a card, ask where a vaulting
+/// stands, check webhooks and keys, or run a local gateway simulator.
+#[derive(Debug, Parser)]
+#[command(name = "alipay-vaulting", version, after_help = EXIT_CODES_HELP)]
+pub struct Cli {
+    /// Print one JSON object (outcome, nextStep, the fields, exitCode) instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the gateway simulator on 127.0.0.1 until Ctrl-C or SIGTERM (exit 0).
+    ///
+    /// In the key directory, the gateway key pair and a merchant test key pair are created on
+    /// first use (the six files per role of shared/vectors/keys: <role>_private_pkcs8.{b64,pem},
+    /// <role>_private_pkcs1.{b64,pem}, <role>_public_spki.{b64,pem}) and reused afterwards. To
+    /// use your own merchant key, put only merchant_public_spki.b64 (or .pem) there. Prints the
+    /// base URL (first line), the key directory and the client id; logs each request and
+    /// notification attempt to stderr.
+    Sim(SimArgs),
+
+    /// Vault a card (vaultPaymentMethod) from a request in wire-format JSON.
+    ///
+    /// The request is the API document's body, e.g. {"vaultingRequestId": "...",
+    /// "vaultingNotificationUrl": "...", "redirectUrl": "...", "paymentMethodDetail":
+    /// {"paymentMethodType": "CARD", "card": {"cardNo": "...", "expiryYear": "30",
+    /// "expiryMonth": "12", "cvv": "..."}}, "env": {"terminalType": "WEB"}}. It is checked
+    /// against the spec before anything is sent. The card number and CVV are never printed.
+    ///
+    /// Without --gateway / ALIPAY_GATEWAY, an embedded simulator is started for this one call.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Vault(VaultArgs),
+
+    /// Ask where a vaulting stands (inquireVaulting), by its vaultingRequestId.
+    ///
+    /// Without --gateway / ALIPAY_GATEWAY, an embedded simulator is started for this one call;
+    /// it holds no vaulting from an earlier command, so it answers "not found" (start
+    /// `alipay-vaulting sim` and point --gateway at it to inquire across commands).
+    #[command(after_help = EXIT_CODES_HELP)]
+    Inquire(InquireArgs),
+
+    /// Inquire until the vaulting is final or the deadline passes (after an unknown outcome).
+    ///
+    /// Uses the same vaultingRequestId; never vaults again. Without --gateway / ALIPAY_GATEWAY,
+    /// an embedded simulator is used (see `inquire`).
+    #[command(after_help = EXIT_CODES_HELP)]
+    Resolve(ResolveArgs),
+
+    /// Webhook tools.
+    #[command(subcommand)]
+    Notification(NotificationCommand),
+
+    /// Key tools.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+/// Where the gateway is and who calls it: flags, or the environment.
+#[derive(Debug, Args)]
+pub struct GatewayArgs {
+    /// The gateway: a URL (https, or http on loopback, e.g. a `sim`), or a region: na, asia,
+    /// eu, us. Without it, an embedded simulator is started for the one call.
+    #[arg(long, env = "ALIPAY_GATEWAY", value_name = "URL|REGION")]
+    pub gateway: Option<String>,
+
+    /// The client id Alipay assigned (SANDBOX_... for the sandbox).
+    #[arg(long, env = "ALIPAY_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// A file holding the merchant private key (PKCS#8 or PKCS#1, base64 or PEM).
+    #[arg(long, env = "ALIPAY_PRIVATE_KEY", value_name = "FILE")]
+    pub private_key: Option<PathBuf>,
+
+    /// A file holding the Alipay (gateway) public key, not the merchant's public key.
+    #[arg(long, env = "ALIPAY_PUBLIC_KEY", value_name = "FILE")]
+    pub public_key: Option<PathBuf>,
+
+    /// The timeout of one attempt, e.g. 15s or 500ms (as the official SDKs: 15s).
+    #[arg(long, value_name = "DURATION", default_value = "15s", value_parser = parse_duration)]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct SimArgs {
+    /// The port on 127.0.0.1 (0: any free port).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+
+    /// The key directory (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub keys: PathBuf,
+
+    /// The client id printed for callers (requests with any client id are served).
+    #[arg(long, value_name = "ID", default_value = "SANDBOX_SIMULATOR")]
+    pub client_id: String,
+
+    /// Scales the notification resend schedule (e.g. 0.001 turns 2 minutes into 0.12 s).
+    #[arg(long, value_name = "F", default_value_t = 1.0, value_parser = parse_time_factor)]
+    pub time_factor: f64,
+
+    /// A fault to inject, e.g. latency=250ms, drop-after, status=503, malformed, no-signature,
+    /// bad-signature; optional ,op=vault|inquire and ,times=N. Repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub fault: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VaultArgs {
+    /// The request file, or - for stdin.
+    #[arg(value_name = "FILE|-", default_value = "-")]
+    pub request: String,
+
+    #[command(flatten)]
+    pub gateway: GatewayArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InquireArgs {
+    /// The vaultingRequestId of the vaulting.
+    #[arg(value_name = "ID")]
+    pub vaulting_request_id: String,
+
+    /// The merchant account the vaulting belongs to.
+    #[arg(long, value_name = "X")]
+    pub merchant_account_id: Option<String>,
+
+    #[command(flatten)]
+    pub gateway: GatewayArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The vaultingRequestId of the vaulting.
+    #[arg(value_name = "ID")]
+    pub vaulting_request_id: String,
+
+    /// How long to keep inquiring, e.g. 60s, 500ms, 2m (a bare number is seconds).
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub deadline: Duration,
+
+    #[command(flatten)]
+    pub gateway: GatewayArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotificationCommand {
+    /// Verify a captured notifyVaulting webhook (method POST) with the Alipay public key.
+    ///
+    /// Prints the typed notification when the signature verifies, else the typed reason.
+    /// Example: alipay-vaulting notification verify --path /notify/vaulting
+    ///   --header 'client-id: SANDBOX_...' --header 'request-time: 1700000000000'
+    ///   --header 'signature: algorithm=RSA256,keyVersion=1,signature=...' --body body.json
+    #[command(after_help = EXIT_CODES_HELP)]
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The path the notification was posted to, raw as received (e.g. /notify/vaulting).
+    #[arg(long, value_name = "P")]
+    pub path: String,
+
+    /// A request header as 'name: value'. Repeatable; client-id, request-time and signature
+    /// are needed.
+    #[arg(long = "header", short = 'H', value_name = "'NAME: VALUE'")]
+    pub headers: Vec<String>,
+
+    /// The raw body as received: a file, or - for stdin.
+    #[arg(long, value_name = "FILE|-", default_value = "-")]
+    pub body: String,
+
+    /// Also require this client id.
+    #[arg(long, env = "ALIPAY_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// A file holding the Alipay (gateway) public key.
+    #[arg(long, env = "ALIPAY_PUBLIC_KEY", value_name = "FILE")]
+    pub public_key: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Load keys (any format) and print format, size and fingerprint; with both keys, check
+    /// that they are a pair (sign with the private key, verify with the public key).
+    ///
+    /// Reads only the files given here, not the ALIPAY_* environment. To check a merchant key
+    /// pair: --private-key merchant_private_pkcs8.b64 --public-key merchant_public_spki.b64.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Check(KeysCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeysCheckArgs {
+    /// A private key file (PKCS#8 or PKCS#1; base64, PEM or binary DER).
+    #[arg(long, value_name = "FILE")]
+    pub private_key: Option<PathBuf>,
+
+    /// A public key file (X.509 SubjectPublicKeyInfo or PKCS#1; base64, PEM or binary DER).
+    #[arg(long, value_name = "FILE")]
+    pub public_key: Option<PathBuf>,
+}
+
+fn parse_time_factor(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(f) if f.is_finite() && f > 0.0 => Ok(f),
+        _ => Err("expected a number above 0, e.g. 1 or 0.001".into()),
+    }
+}

@@ -1,0 +1,104 @@
+//! Exit codes, and the error every command returns when it cannot produce an outcome.
+
+use std::fmt;
+
+use alipay_vaulting::outcome::NextStep;
+
+/// The process exit codes, as `--help` documents them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Vaulted / succeeded (also: notification verified, keys match, simulator stopped).
+    Ok = 0,
+    /// A configuration or key error.
+    Config = 1,
+    /// A usage error or invalid input (including a request that breaks the spec).
+    Usage = 2,
+    /// The buyer must act (3-D Secure) / the vaulting is still processing.
+    Pending = 10,
+    /// Failed / not found (also: notification rejected).
+    Failed = 20,
+    /// The outcome is unknown (timeouts, lost connections, rejected responses).
+    Unknown = 30,
+}
+
+impl Exit {
+    /// The numeric code.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// The exit-code table printed at the end of `--help`.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+   0  vaulted / succeeded (also: notification verified, keys match)
+  10  buyer action required (e.g. 3-D Secure) / vaulting still processing
+  20  failed / not found (also: notification rejected)
+  30  outcome unknown: gateway unreachable, timeout, connection lost, HTTP 5xx, response rejected
+      (bad or missing signature, malformed body); `resolve` with the same vaultingRequestId before
+      vaulting again
+   2  usage error or invalid input, including a request that breaks the spec (the field is named)
+      and a gateway PARAM_ILLEGAL
+   1  configuration or key error: missing setting, unreadable or wrong key, or the gateway refused
+      the signature, key or client id";
+
+/// Why a command stopped without an outcome: what went wrong, and the exit code it maps to.
+/// The message never holds card data, key material or a response body.
+#[derive(Debug)]
+pub struct Failure {
+    /// The exit code.
+    pub exit: Exit,
+    /// A stable name for scripts (`--json` prints it as `errorKind`).
+    pub kind: &'static str,
+    /// What went wrong.
+    pub message: String,
+    /// What to do about it, in plain English (optional).
+    pub hint: Option<String>,
+    /// The API's next step, when one applies.
+    pub next_step: Option<NextStep>,
+}
+
+impl Failure {
+    fn new(exit: Exit, kind: &'static str, message: impl Into<String>) -> Self {
+        Failure {
+            exit,
+            kind,
+            message: message.into(),
+            hint: None,
+            next_step: None,
+        }
+    }
+
+    /// A usage error or invalid input (exit 2).
+    pub fn usage(kind: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Exit::Usage, kind, message)
+    }
+
+    /// A configuration or key error (exit 1).
+    pub fn config(kind: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Exit::Config, kind, message)
+    }
+
+    /// Any other exit code.
+    pub fn with_exit(exit: Exit, kind: &'static str, message: impl Into<String>) -> Self {
+        Self::new(exit, kind, message)
+    }
+
+    /// Adds advice.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds the API's next step.
+    pub fn next_step(mut self, step: NextStep) -> Self {
+        self.next_step = Some(step);
+        self
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}

@@ -1,0 +1,18 @@
+//! `vault`: send a vaultPaymentMethod request read from a file or stdin.
+
+use crate::args::VaultArgs;
+use crate::exit::Failure;
+use crate::report::Report;
+use crate::{gateway, input, outcomes};
+
+pub async fn run(args: VaultArgs) -> Result<Report, Failure> {
+    // Read and check the request before starting anything: invalid input exits 2 at once.
+    let bytes = input::read_source(&args.request, "vault request")?;
+    let request = input::vault_request(&bytes)?;
+    drop(bytes);
+    let gateway = gateway::connect(&args.gateway).await?;
+    let answer = gateway.client.vault_payment_method(&request).await;
+    gateway.close().await;
+    let outcome = answer.map_err(|e| outcomes::error(&e))?;
+    Ok(outcomes::vault(&request.vaulting_request_id, &outcome))
+}
