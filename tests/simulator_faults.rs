@@ -2,7 +2,7 @@
 //! broken connections, not HTTP answers.
 #![cfg(feature = "simulator")]
 
-#[path = "simulator_util.rs"]
+#[path = "support/simulator.rs"]
 mod util;
 
 use std::time::Duration;

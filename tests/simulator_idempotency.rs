@@ -1,7 +1,7 @@
 //! One vaulting per `vaultingRequestId`: repeats answer from its state, another card is refused.
 #![cfg(feature = "simulator")]
 
-#[path = "simulator_util.rs"]
+#[path = "support/simulator.rs"]
 mod util;
 
 use alipay_vaulting::outcome::{InquiryOutcome, NextStep, VaultOutcome};

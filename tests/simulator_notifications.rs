@@ -1,7 +1,7 @@
 //! notifyVaulting: signed, verifiable, resent on the schedule until acknowledged.
 #![cfg(feature = "simulator")]
 
-#[path = "simulator_util.rs"]
+#[path = "support/simulator.rs"]
 mod util;
 
 mod support;

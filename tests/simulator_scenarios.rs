@@ -1,7 +1,7 @@
 //! Every scenario card end to end through the crate's `Client` against the in-process simulator.
 #![cfg(feature = "simulator")]
 
-#[path = "simulator_util.rs"]
+#[path = "support/simulator.rs"]
 mod util;
 
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! that break the spec name the field, and responses are signed as the gateway signs them.
 #![cfg(feature = "simulator")]
 
-#[path = "simulator_util.rs"]
+#[path = "support/simulator.rs"]
 mod util;
 
 use alipay_vaulting::keys::PrivateKey;

@@ -1,7 +1,7 @@
 //! The simulated 3-D Secure page, driven by plain HTTP as a browser would.
 #![cfg(feature = "simulator")]
 
-#[path = "simulator_util.rs"]
+#[path = "support/simulator.rs"]
 mod util;
 
 use alipay_vaulting::outcome::{BuyerAction, InquiryOutcome, VaultOutcome};
