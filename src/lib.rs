@@ -1,11 +1,18 @@
-//! Typed, validated bindings for Alipay Global's card-vaulting API.
+//! A typed, signed and verified client for Alipay Global's card-vaulting API.
 //!
-//! - [`types`]: the request and response models of `vaultPaymentMethod`, `inquireVaulting` and
-//!   the `notifyVaulting` webhook, generated from `spec/vaulting.yaml`.
-//! - [`RawClient`]: the generated client; every call passes through this crate's hooks.
-//! - [`card`]: the card number and CVV types, which never print their value.
-//! - [`validate`]: the spec's request rules, checked before anything is sent.
-//! - [`open_enum`]: enumerated response values that survive values Alipay adds later.
+//! Start with [`Client::builder`]; the README's quickstart runs the whole flow against the
+//! bundled simulator (`cargo run --example quickstart --features simulator`).
+//!
+//! - [`Client`]: validated, signed, verified calls that return typed outcomes; `resolve` for an
+//!   outcome that is not known yet.
+//! - [`outcome`]: the API documents' result-handling rules as types.
+//! - [`error`]: errors by how far a call got (not sent, outcome unknown, response rejected).
+//! - [`notification`]: verifying the `notifyVaulting` webhook, and its acknowledgement.
+//! - [`types`]: the request and response models, generated from `spec/vaulting.yaml`;
+//!   [`validate`] checks the spec's request rules, [`card`] keeps card data out of every print,
+//!   [`open_enum`] keeps enumerated values Alipay adds later.
+//! - [`keys`], [`signing`], [`verification`]: RSA256 keys, signatures and the response policy.
+//! - `simulator` (feature `simulator`): a local gateway for tests and demos.
 #![warn(missing_docs)]
 
 pub mod card;
@@ -40,3 +47,8 @@ pub use generated::types;
 pub use generated::Client as RawClient;
 pub use open_enum::Open;
 pub use validate::{Validate, ValidationError};
+
+/// The README's Rust examples, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
