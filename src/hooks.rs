@@ -27,7 +27,7 @@ use crate::error::ResponseRejected;
 use crate::generated::Client;
 use crate::keys::{PrivateKey, PublicKey};
 use crate::signing;
-use crate::verification::verify_response;
+use crate::verification::{verify_response, Verified};
 
 /// The live path prefix, and the one sandbox client ids use instead.
 const LIVE_PREFIX: &str = "/ams/api/";
@@ -73,6 +73,11 @@ impl fmt::Debug for HookState {
             .finish_non_exhaustive()
     }
 }
+
+/// A header the `exec` hook sets on every verified `200` (overwriting any the server sent) to
+/// tell [`Client`](crate::Client) whether the answer was signed: an unsigned `F`/`U` is read
+/// but never trusted as final.
+pub(crate) const VERDICT_HEADER: &str = "x-alipay-vaulting-verdict";
 
 /// Attached to the placeholder response that replaces a refused one.
 #[derive(Clone, Debug)]
@@ -136,15 +141,24 @@ impl ClientHooks<HookState> for Client {
             Ok(body) => body,
             Err(limit) => return Ok(refused(ResponseRejected::TooLarge { limit })),
         };
+        let mut headers = headers;
+        headers.remove(VERDICT_HEADER);
         if status == reqwest::StatusCode::OK {
-            if let Err(rejected) = verify_response(
+            match verify_response(
                 &signer.alipay_public_key,
                 &signer.client_id,
                 &path,
                 &headers,
                 &body,
             ) {
-                return Ok(refused(rejected));
+                Ok(verified) => {
+                    let verdict = match verified {
+                        Verified::Signed => "signed",
+                        Verified::UnsignedFailure => "unsigned",
+                    };
+                    headers.insert(VERDICT_HEADER, HeaderValue::from_static(verdict));
+                }
+                Err(rejected) => return Ok(refused(rejected)),
             }
         }
         let mut rebuilt = http::Response::new(body);

@@ -449,6 +449,10 @@ pub enum UnknownReason {
     /// The inquiry itself failed (`F` other than `VAULTING_NOT_EXIST`); the vaulting's state is
     /// still unknown.
     InquiryFailed,
+    /// The answer came without a signature. Alipay may leave `F` and `U` answers unsigned, so
+    /// the answer is read, but whoever can alter the response could also have removed the
+    /// signature and written it: it never counts as final and never sends a buyer anywhere.
+    Unsigned,
 }
 
 /// Gateway-level codes that mean "the caller is misconfigured", not "the card failed".
@@ -466,6 +470,37 @@ fn is_configuration_error(code: &Open<ResultCode>) -> bool {
                 | ResultCode::MediaTypeNotAcceptable
         )
     )
+}
+
+/// [`interpret_vault`] for an answer that came without a signature: anything but `Unknown`
+/// becomes [`UnknownReason::Unsigned`], to be resolved by inquiring with the same id.
+pub fn interpret_unsigned_vault(response: types::VaultPaymentMethodResponse) -> VaultOutcome {
+    let distrusted = unsigned(&response.result, response.vaulting_request_id.clone());
+    match interpret_vault(response) {
+        unknown @ VaultOutcome::Unknown(_) => unknown,
+        _ => VaultOutcome::Unknown(distrusted),
+    }
+}
+
+/// [`interpret_inquiry`] for an answer that came without a signature: anything but `Unknown`
+/// becomes [`UnknownReason::Unsigned`], to be asked again.
+pub fn interpret_unsigned_inquiry(response: types::InquireVaultingResponse) -> InquiryOutcome {
+    let distrusted = unsigned(&response.result, response.vaulting_request_id.clone());
+    match interpret_inquiry(response) {
+        unknown @ InquiryOutcome::Unknown(_) => unknown,
+        _ => InquiryOutcome::Unknown(distrusted),
+    }
+}
+
+fn unsigned(result: &types::Result, vaulting_request_id: Option<String>) -> UnknownOutcome {
+    UnknownOutcome {
+        status: result.result_status.clone(),
+        code: result.result_code.clone(),
+        message: result.result_message.clone(),
+        vaulting_request_id,
+        reason: UnknownReason::Unsigned,
+        next_step: NextStep::InquireWithSameRequestId,
+    }
 }
 
 /// Interprets a vaultPaymentMethod response (the document's "result handling" section).

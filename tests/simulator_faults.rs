@@ -8,7 +8,7 @@ mod util;
 use std::time::Duration;
 
 use alipay_vaulting::error::{Error, ErrorKind, OutcomeUnknown, ResponseRejected};
-use alipay_vaulting::outcome::{InquiryOutcome, VaultOutcome};
+use alipay_vaulting::outcome::{InquiryOutcome, NextStep, UnknownReason, VaultOutcome};
 use alipay_vaulting::simulator::{Fault, FaultRule, Operation, Simulator};
 use alipay_vaulting::types::ResultCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -213,17 +213,29 @@ async fn a_missing_signature_on_a_success_is_rejected() {
         ),
         "{error:?}"
     );
-    // The client's policy lets an F come unsigned.
+    // The policy lets an F come unsigned: it is read, but not trusted as final (anyone who can
+    // strip a signature could have written it), so the caller resolves it by inquiring.
     sim.inject(FaultRule::once(Fault::MissingSignature));
-    let outcome = sim
-        .client()
+    let client = sim.client();
+    let outcome = client
         .vault_payment_method(&request("nosig-2", "4000000000000002"))
         .await
         .unwrap();
-    let VaultOutcome::Failed(failure) = outcome else {
+    let VaultOutcome::Unknown(unknown) = outcome else {
         panic!("{outcome:?}");
     };
-    assert_eq!(failure.code, ResultCode::VerificationFail);
+    assert_eq!(unknown.code, ResultCode::VerificationFail);
+    assert_eq!(unknown.reason, UnknownReason::Unsigned);
+    assert_eq!(unknown.next_step, NextStep::InquireWithSameRequestId);
+    // The signed inquiry gives the final answer.
+    let resolved = client
+        .resolve("nosig-2", Duration::from_secs(5))
+        .await
+        .unwrap();
+    assert!(
+        matches!(resolved, InquiryOutcome::Failed(_)),
+        "{resolved:?}"
+    );
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use alipay_vaulting::clock::FixedClock;
 use alipay_vaulting::error::{Error, NotSent, ResponseRejected};
-use alipay_vaulting::outcome::VaultOutcome;
+use alipay_vaulting::outcome::{UnknownReason, VaultOutcome};
 use alipay_vaulting::signing::{self, SignatureHeader};
 use alipay_vaulting::{types, Client};
 use support::*;
@@ -204,7 +204,7 @@ async fn a_response_signed_with_another_key_is_rejected() {
 }
 
 #[tokio::test]
-async fn an_unsigned_success_is_rejected_but_an_unsigned_failure_is_read() {
+async fn an_unsigned_success_is_rejected_and_an_unsigned_failure_is_not_final() {
     let err = rejection(|_| Reply::unsigned(&vaulted_body("tamper-1"))).await;
     assert!(
         matches!(
@@ -224,7 +224,14 @@ async fn an_unsigned_success_is_rejected_but_an_unsigned_failure_is_read() {
         .vault_payment_method(&request("tamper-1"))
         .await
         .unwrap();
-    assert!(matches!(outcome, VaultOutcome::Failed(_)), "{outcome:?}");
+    // Read, but never trusted as final: whoever strips a signature could have written the body.
+    match &outcome {
+        VaultOutcome::Unknown(unknown) => {
+            assert_eq!(unknown.reason, UnknownReason::Unsigned);
+            assert_eq!(unknown.code, types::ResultCode::ProcessFail);
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[tokio::test]

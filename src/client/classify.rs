@@ -6,16 +6,32 @@ use std::error::Error as _;
 use progenitor_client::ResponseValue;
 
 use crate::error::{Error, NotSent, OutcomeUnknown, ResponseRejected};
-use crate::hooks::Refusal;
+use crate::hooks::{Refusal, VERDICT_HEADER};
 use crate::retry::Attempt;
+
+/// A verified answer, and whether it was signed.
+pub(super) struct Answer<T> {
+    pub(super) body: T,
+    /// False for an unsigned `F`/`U` (accepted by the policy, never trusted as final).
+    pub(super) signed: bool,
+}
 
 /// The typed body of a verified `200`, or the kind of failure.
 pub(super) fn response<T>(
     sent: Result<ResponseValue<T>, progenitor_client::Error<()>>,
-) -> Result<T, Error> {
+) -> Result<Answer<T>, Error> {
     use progenitor_client::Error as P;
     match sent {
-        Ok(value) => Ok(value.into_inner()),
+        Ok(value) => {
+            let signed = value
+                .headers()
+                .get(VERDICT_HEADER)
+                .is_some_and(|v| v.as_bytes() == b"signed");
+            Ok(Answer {
+                body: value.into_inner(),
+                signed,
+            })
+        }
         // Raised by our `pre` hook before anything is sent.
         Err(P::InvalidRequest(reason) | P::Custom(reason)) => {
             Err(Error::NotSent(NotSent::Signing(reason)))

@@ -65,7 +65,7 @@ impl Client {
         let span = call_span("vaultPaymentMethod", id);
         async {
             request.validate()?;
-            let response = self
+            let answer = self
                 .attempts(
                     Operation::Vault,
                     &span,
@@ -81,9 +81,17 @@ impl Client {
                     },
                 )
                 .await?;
+            let classify::Answer {
+                body: response,
+                signed,
+            } = answer;
             check_request_id(id, response.vaulting_request_id.as_deref())?;
             record_result(&span, &response.result);
-            let outcome = outcome::interpret_vault(response);
+            let outcome = if signed {
+                outcome::interpret_vault(response)
+            } else {
+                outcome::interpret_unsigned_vault(response)
+            };
             tracing::debug!(next_step = ?outcome.next_step(), "vaultPaymentMethod answered");
             Ok(outcome)
         }
@@ -115,7 +123,7 @@ impl Client {
         let span = call_span("inquireVaulting", id);
         async {
             request.validate()?;
-            let response = self
+            let answer = self
                 .attempts(Operation::Inquire, &span, is_unknown, || async {
                     let sent = self
                         .raw
@@ -126,9 +134,17 @@ impl Client {
                     classify::response(sent)
                 })
                 .await?;
+            let classify::Answer {
+                body: response,
+                signed,
+            } = answer;
             check_request_id(id, response.vaulting_request_id.as_deref())?;
             record_result(&span, &response.result);
-            let outcome = outcome::interpret_inquiry(response);
+            let outcome = if signed {
+                outcome::interpret_inquiry(response)
+            } else {
+                outcome::interpret_unsigned_inquiry(response)
+            };
             tracing::debug!(next_step = ?outcome.next_step(), "inquireVaulting answered");
             Ok(outcome)
         }
@@ -227,8 +243,8 @@ impl Client {
     }
 }
 
-fn is_unknown(response: &types::InquireVaultingResponse) -> bool {
-    response.result.result_status == types::ResultStatus::U
+fn is_unknown(answer: &classify::Answer<types::InquireVaultingResponse>) -> bool {
+    answer.body.result.result_status == types::ResultStatus::U
 }
 
 /// A fresh value in [0, 1) for backoff jitter, from the standard library's per-instance

@@ -84,7 +84,12 @@ pub fn generate(spec_yaml: &str) -> Result<String, String> {
         syn::parse2(validators).map_err(|e| format!("validator output does not parse: {e}"))?;
     file.items.extend(extra.items);
 
-    Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
+    Ok(format!(
+        "{HEADER}{}{}\n\n{}",
+        crate::fingerprint::FINGERPRINT_PREFIX,
+        crate::fingerprint::spec_fingerprint(spec_yaml),
+        prettyplease::unparse(&file)
+    ))
 }
 
 fn parse_path(path: &str) -> Result<TokenStream, String> {

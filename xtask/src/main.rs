@@ -6,6 +6,7 @@
 //!
 //! `--root DIR` runs a task against another checkout (the tests use a temporary copy).
 
+mod fingerprint;
 mod generate;
 mod schema_check;
 mod spec_lint;
@@ -67,8 +68,15 @@ fn codegen(root: &Path, check: bool) -> Result<String, String> {
     if check {
         let committed = std::fs::read_to_string(&copy_path).unwrap_or_default();
         if committed != code {
+            let why = if fingerprint::recorded_fingerprint(&committed)
+                == Some(fingerprint::spec_fingerprint(&spec).as_str())
+            {
+                "the generator's output changed"
+            } else {
+                "the spec changed since it was generated"
+            };
             return Err(format!(
-                "{} is stale: it does not match what {} generates; run `cargo xtask codegen` and commit the result",
+                "{} is stale ({why}): it does not match what {} generates; run `cargo xtask codegen` and commit the result",
                 generate::REVIEWED_COPY,
                 generate::SPEC_FILE
             ));
