@@ -1,7 +1,7 @@
 // @generated from spec/vaulting.yaml by `cargo xtask codegen` (build.rs runs the same generator).
 // Do not edit: change the spec and regenerate. `cargo xtask codegen --check` fails when this
 // copy and the spec disagree.
-// spec fingerprint: fnv1a64:1b80287dcb6d5808
+// spec fingerprint: fnv1a64:bf80adca631c4b0b
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};

@@ -116,8 +116,7 @@ fn digits(
 }
 
 impl Validate for CardNumber {
-    /// 12 to 19 ASCII digits (the spec's `maxLength: 32` is the wire limit; no real card number
-    /// is longer than 19).
+    /// 12 to 19 ASCII digits, as the spec says (ISO/IEC 7812).
     fn validate_at(&self, at: &FieldPath<'_>) -> Result<(), ValidationError> {
         digits(&self.0, CARD_NUMBER_DIGITS, at)
     }
@@ -163,7 +162,8 @@ impl schemars::JsonSchema for CardNumber {
         schemars::json_schema!({
             "description": "Card number (PAN), 12 to 19 digits. PCI DSS data.",
             "type": "string",
-            "maxLength": 32,
+            "minLength": 12,
+            "maxLength": 19,
             "pattern": "^[0-9]+$"
         })
     }
@@ -178,6 +178,7 @@ impl schemars::JsonSchema for Cvv {
         schemars::json_schema!({
             "description": "Card verification value: 3 digits, 4 for American Express. PCI DSS data.",
             "type": "string",
+            "minLength": 3,
             "maxLength": 4,
             "pattern": "^[0-9]+$"
         })

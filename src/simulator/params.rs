@@ -2,17 +2,79 @@
 //! rules. A refusal (`PARAM_ILLEGAL`) names the field by its wire path and never quotes a value.
 
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::validate::Validate;
 
 /// Parses and validates a request body, or says which field is wrong.
-pub(crate) fn parse<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, String> {
+pub(crate) fn parse<T: DeserializeOwned + Validate + schemars::JsonSchema>(
+    body: &[u8],
+) -> Result<T, String> {
     if std::str::from_utf8(body).is_err() {
         return Err("the body is not UTF-8".into());
     }
     let request: T = serde_json::from_slice(body).map_err(|e| describe(body, &e))?;
     request.validate().map_err(|e| e.to_string())?;
+    // Schema generation is not free: only bodies that mention `null` at all are walked.
+    let mentions_null = body.windows(4).any(|w| w == b"null");
+    if let Some(path) = mentions_null.then(|| declared_null::<T>(body)).flatten() {
+        return Err(format!(
+            "invalid request field `{path}`: null (the spec has no nullable field; omit an \
+             absent field)"
+        ));
+    }
     Ok(request)
+}
+
+/// The wire path of the first declared field sent as JSON `null`. serde reads such a field as
+/// absent, but the spec has no nullable field ("absent fields are omitted, never sent as
+/// null"). Undeclared fields are not looked at: the spec allows them with any value.
+fn declared_null<T: schemars::JsonSchema>(body: &[u8]) -> Option<String> {
+    let value: Value = serde_json::from_slice(body).ok()?;
+    let schema = schemars::schema_for!(T);
+    let root = schema.as_value();
+    let mut path = Vec::new();
+    find_null(&value, root, root, &mut path).then(|| render(&path))
+}
+
+fn find_null(value: &Value, schema: &Value, root: &Value, path: &mut Vec<String>) -> bool {
+    let Value::Object(object) = value else {
+        return false;
+    };
+    let Some(properties) = object_schema(schema, root, 0).and_then(|s| s.get("properties")) else {
+        return false;
+    };
+    for (key, child) in object {
+        let Some(child_schema) = properties.get(key) else {
+            continue;
+        };
+        path.push(key.clone());
+        if child.is_null() || find_null(child, child_schema, root, path) {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
+/// The schema that declares an object's properties: follows `$ref` (`#/$defs/Name`) and the
+/// `anyOf`/`oneOf`/`allOf` branches schemars emits for `Option<Struct>`.
+fn object_schema<'a>(schema: &'a Value, root: &'a Value, depth: usize) -> Option<&'a Value> {
+    if depth > 16 {
+        return None;
+    }
+    if schema.get("properties").is_some() {
+        return Some(schema);
+    }
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let target = root.pointer(reference.strip_prefix('#')?)?;
+        return object_schema(target, root, depth + 1);
+    }
+    ["anyOf", "oneOf", "allOf"]
+        .iter()
+        .filter_map(|k| schema.get(*k).and_then(Value::as_array))
+        .flatten()
+        .find_map(|branch| object_schema(branch, root, depth + 1))
 }
 
 /// The body's `vaultingRequestId`, read leniently (for records and echoes; at most 64 chars).
@@ -266,6 +328,30 @@ mod tests {
             error.contains("paymentMethodDetail.paymentMethodType"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn declared_nulls_are_refused_undeclared_ones_ignored() {
+        let body = GOOD.replace(
+            r#""env":{"terminalType":"WEB"}"#,
+            r#""env":{"terminalType":"WEB","osType":null}"#,
+        );
+        assert_eq!(
+            vault_error(&body),
+            "invalid request field `env.osType`: null (the spec has no nullable field; omit an absent field)"
+        );
+        let body = GOOD.replace(r#""cvv":"123""#, r#""cvv":null"#);
+        assert!(vault_error(&body).contains("`paymentMethodDetail.card.cvv`"));
+        let body = GOOD.replace(
+            r#""vaultingRequestId":"v1","#,
+            r#""vaultingRequestId":"v1","metadata":null,"#,
+        );
+        assert!(vault_error(&body).contains("`metadata`"));
+        let body = GOOD.replace(
+            r#""vaultingRequestId":"v1","#,
+            r#""vaultingRequestId":"v1","futureField":null,"#,
+        );
+        assert!(parse::<types::VaultPaymentMethodRequest>(body.as_bytes()).is_ok());
     }
 
     #[test]
