@@ -223,7 +223,10 @@ async fn handle(shared: &Arc<Shared>, operation: Operation, incoming: Incoming) 
     if let Some(notice) = notice {
         notifier::send(shared, notice);
     }
-    tokio::time::sleep(applied.latency).await;
+    // Only a latency fault sleeps: a zero sleep still waits for tokio's next 1 ms tick.
+    if !applied.latency.is_zero() {
+        tokio::time::sleep(applied.latency).await;
+    }
     if applied.fault == Some(Fault::DropAfterProcessing) {
         incoming.conn.cut();
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
