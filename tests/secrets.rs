@@ -225,12 +225,13 @@ async fn no_card_data_or_key_material_in_any_output() {
     assert!(!output.contains("\"cardNo\""), "a request body leaked");
 }
 
-/// Whether `digits` occurs in `text` with no ASCII digit immediately before or after it.
+/// Whether `digits` occurs in `text` standing alone: no ASCII letter or digit right before or
+/// after it (so not inside a port, a time or a base64 signature).
 fn contains_digit_run(text: &str, digits: &str) -> bool {
     let bytes = text.as_bytes();
     text.match_indices(digits).any(|(at, _)| {
-        let before = at.checked_sub(1).map(|i| bytes[i].is_ascii_digit());
-        let after = bytes.get(at + digits.len()).map(u8::is_ascii_digit);
+        let before = at.checked_sub(1).map(|i| bytes[i].is_ascii_alphanumeric());
+        let after = bytes.get(at + digits.len()).map(u8::is_ascii_alphanumeric);
         before != Some(true) && after != Some(true)
     })
 }
@@ -240,4 +241,6 @@ fn digit_runs_are_matched_whole() {
     assert!(contains_digit_run("cvv: \"837\"", "837"));
     assert!(contains_digit_run("837", "837"));
     assert!(!contains_digit_run("port 38371 at .837106Z", "837"));
+    assert!(!contains_digit_run("signature=Xb%2F837rEds", "837"));
+    assert!(contains_digit_run("cvv=837;", "837"));
 }
