@@ -227,18 +227,12 @@ impl Secrets {
         }
         let bytes = text.as_bytes();
         for cvv in &self.cvvs {
-            for (at, _) in text.match_indices(cvv.as_str()) {
-                // A CVV stands alone (`"cvv":"9173"`, `cvv=9173`): a digit run inside base64
-                // (a signature such as `%2F9173rE`) touches letters or digits and is not one.
-                let before = at.checked_sub(1).map(|i| bytes[i].is_ascii_alphanumeric());
-                let after = bytes.get(at + cvv.len()).map(u8::is_ascii_alphanumeric);
-                if before != Some(true) && after != Some(true) {
-                    found.push(Finding {
-                        what: format!("CVV {cvv}"),
-                        at,
-                        len: cvv.len(),
-                    });
-                }
+            for at in support::standalone_matches(text, cvv) {
+                found.push(Finding {
+                    what: format!("CVV {cvv}"),
+                    at,
+                    len: cvv.len(),
+                });
             }
         }
         for (at, window) in bytes.windows(WINDOW).enumerate() {

@@ -37,6 +37,20 @@ pub fn gateway_public() -> PublicKey {
     PublicKey::parse(&key_text("gateway_public_spki.pem")).unwrap()
 }
 
+/// Where a short secret such as a CVV occurs in `text` standing alone: no ASCII letter or digit
+/// right before or after it. A real leak looks like `"cvv":"837"` or `cvv=837`; the same digits
+/// inside a port, a time or a base64 signature (`%2F837rE`) touch letters or digits.
+pub fn standalone_matches<'a>(text: &'a str, secret: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let bytes = text.as_bytes();
+    text.match_indices(secret)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let before = at.checked_sub(1).map(|i| bytes[i].is_ascii_alphanumeric());
+            let after = bytes.get(at + secret.len()).map(u8::is_ascii_alphanumeric);
+            before != Some(true) && after != Some(true)
+        })
+}
+
 /// One request as it arrived on the wire.
 #[derive(Clone, Debug)]
 pub struct Received {
