@@ -192,6 +192,19 @@ impl Sim {
         String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
     }
 
+    /// The stderr captured so far, once it contains `needle` or 10 s have passed (a thread
+    /// drains the pipe, so a line the simulator wrote may not be captured yet).
+    fn stderr_once_it_says(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = self.stderr();
+            if text.contains(needle) || Instant::now() > deadline {
+                return text;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Stops the simulator with SIGTERM and checks everything it printed.
     fn stop(mut self) -> ExitStatus {
         let _ = Command::new("kill")
@@ -364,7 +377,8 @@ fn sim_creates_its_key_files_then_reuses_them() {
         merchant,
         "the merchant key is reused"
     );
-    assert!(sim.stderr().contains("reused"), "{}", sim.stderr());
+    let stderr = sim.stderr_once_it_says("reused");
+    assert!(stderr.contains("reused"), "{stderr}");
     sim.stop();
 }
 
