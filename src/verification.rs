@@ -92,7 +92,7 @@ mod tests {
     fn keys() -> (PrivateKey, PublicKey) {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/vectors/keys/gateway_private_pkcs8.pem"
+            "/tests/fixtures/keys/gateway_private_pkcs8.pem"
         ))
         .unwrap();
         let key = PrivateKey::parse(&text).unwrap();
