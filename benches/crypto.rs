@@ -22,7 +22,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 fn key(name: &str) -> String {
     std::fs::read_to_string(format!(
-        "{}/../shared/vectors/keys/{name}",
+        "{}/tests/fixtures/keys/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()

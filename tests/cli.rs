@@ -15,7 +15,7 @@ use base64::Engine as _;
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_alipay-vaulting");
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/keys");
+const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/keys");
 
 const PLAIN_CARD: &str = "4111111111111111";
 const THREE_DS_CARD: &str = "4000000000003220";

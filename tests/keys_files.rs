@@ -1,5 +1,5 @@
-//! Loads every key file in `shared/vectors/keys` in every supported way and
-//! checks the error for each kind of wrong input.
+//! Loads every key file in `tests/fixtures/keys` (copies of `shared/vectors/keys`) in every
+//! supported way and checks the error for each kind of wrong input.
 
 use std::fs;
 use std::path::PathBuf;
@@ -10,10 +10,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 
 fn keys_dir() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/vectors/keys"
-    ))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/keys"))
 }
 
 fn read(name: &str) -> String {

@@ -6,19 +6,18 @@ use alipay_vaulting::validate::Problem;
 use alipay_vaulting::{Open, Validate};
 use serde_json::{json, Value};
 
-const VAULT_DOC: &str = "000_7a0b469394446a81.txt";
-const INQUIRE_DOC: &str = "002_bb74f9ebafb530fb.txt";
+/// The examples of the vaultPaymentMethod and inquireVaulting documents (`tests/fixtures/api/`).
+const VAULT_REQUEST: &str = "vault_payment_method.request.json";
+const VAULT_RESPONSE: &str = "vault_payment_method.response.json";
+const INQUIRE_REQUEST: &str = "inquire_vaulting.request.json";
+const INQUIRE_RESPONSE: &str = "inquire_vaulting.response.json";
 
-/// The `n`th ```json block of an API document in `../shared/api/`.
-fn document_json(file: &str, n: usize) -> Value {
-    let path = format!("{}/../shared/api/{file}", env!("CARGO_MANIFEST_DIR"));
+/// An example body of the API documents, from `tests/fixtures/api/` (each file is the text of
+/// one ```json block of a document in `shared/api/`; see `tests/fixtures/README.md`).
+fn document_json(file: &str) -> Value {
+    let path = format!("{}/tests/fixtures/api/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let block = text
-        .split("```json")
-        .nth(n + 1)
-        .and_then(|rest| rest.split("```").next())
-        .unwrap_or_else(|| panic!("{file} has no json block {n}"));
-    serde_json::from_str(block).unwrap()
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The vaultPaymentMethod document's request, built through the generated builders.
@@ -69,14 +68,14 @@ fn document_request_serializes_to_the_documents_example() {
     request.validate().unwrap();
     assert_eq!(
         serde_json::to_value(&request).unwrap(),
-        document_json(VAULT_DOC, 0)
+        document_json(VAULT_REQUEST)
     );
 }
 
 #[test]
 fn vault_document_response_parses_with_every_field_reachable() {
     let response: types::VaultPaymentMethodResponse =
-        serde_json::from_value(document_json(VAULT_DOC, 1)).unwrap();
+        serde_json::from_value(document_json(VAULT_RESPONSE)).unwrap();
     assert_eq!(
         response.vaulting_request_id.as_deref(),
         Some("123487889889")
@@ -102,12 +101,12 @@ fn vault_document_response_parses_with_every_field_reachable() {
 #[test]
 fn inquire_document_response_parses_with_every_field_reachable() {
     let request: types::InquireVaultingRequest =
-        serde_json::from_value(document_json(INQUIRE_DOC, 0)).unwrap();
+        serde_json::from_value(document_json(INQUIRE_REQUEST)).unwrap();
     assert_eq!(request.vaulting_request_id, "123456789206");
     request.validate().unwrap();
 
     let response: types::InquireVaultingResponse =
-        serde_json::from_value(document_json(INQUIRE_DOC, 1)).unwrap();
+        serde_json::from_value(document_json(INQUIRE_RESPONSE)).unwrap();
     assert_eq!(
         response.vaulting_request_id.as_deref(),
         Some("123487889889")

@@ -16,7 +16,8 @@ use alipay_vaulting::types;
 use aws_lc_rs::encoding::AsDer;
 use serde_json::Value;
 
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors");
+/// Copies of `shared/vectors/signing.json` and `shared/vectors/keys/` (`tests/fixtures/README.md`).
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 const CLIENT_ID: &str = "SANDBOX_5YEZ1234567890";
 const PATH: &str = "/notify/vaulting";
@@ -28,7 +29,7 @@ const CARD_NO: &str = "4111111111111111";
 const CARD_TOKEN: &str = "ALIPAYtokSECRETxyz9CGws";
 
 fn read(rel: &str) -> String {
-    let path = format!("{VECTORS}/{rel}");
+    let path = format!("{FIXTURES}/{rel}");
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -60,7 +61,7 @@ struct NotificationVector {
 }
 
 fn vector() -> NotificationVector {
-    let doc: Value = serde_json::from_str(&read("signing.json")).unwrap();
+    let doc: Value = serde_json::from_str(&read("vectors/signing.json")).unwrap();
     let v = doc["vectors"]
         .as_array()
         .unwrap()

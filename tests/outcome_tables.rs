@@ -9,8 +9,10 @@ use alipay_vaulting::{types, Open};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-const VAULT_DOC: &str = "000_7a0b469394446a81.txt";
-const INQUIRE_DOC: &str = "002_bb74f9ebafb530fb.txt";
+/// The success examples of the vaultPaymentMethod and inquireVaulting documents
+/// (`tests/fixtures/api/`).
+const VAULT_RESPONSE: &str = "vault_payment_method.response.json";
+const INQUIRE_RESPONSE: &str = "inquire_vaulting.response.json";
 const VAULT_PATH: &str = "/ams/api/v1/vaults/vaultPaymentMethod";
 const INQUIRE_PATH: &str = "/ams/api/v1/vaults/inquireVaulting";
 
@@ -22,19 +24,16 @@ const SCHEME: &str = "alipays://platformapi/startapp?appId=20000067";
 const APPLINK: &str = "https://render.alipay.com/p/s/vaulting/3ds?vaultingSessionId=1";
 
 // ------------------------------------------------------------------------------------------
-// Sources of the bodies: the two documents' ```json blocks and the spec's examples.
+// Sources of the bodies: the two documents' ```json blocks (`tests/fixtures/api/`) and the spec's
+// examples.
 // ------------------------------------------------------------------------------------------
 
-/// The `n`th ```json block of an API document in `../shared/api/`.
-fn document_json(file: &str, n: usize) -> Value {
-    let path = format!("{}/../shared/api/{file}", env!("CARGO_MANIFEST_DIR"));
+/// An example body of the API documents, from `tests/fixtures/api/` (each file is the text of
+/// one ```json block of a document in `shared/api/`; see `tests/fixtures/README.md`).
+fn document_json(file: &str) -> Value {
+    let path = format!("{}/tests/fixtures/api/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let block = text
-        .split("```json")
-        .nth(n + 1)
-        .and_then(|rest| rest.split("```").next())
-        .unwrap_or_else(|| panic!("{file} has no json block {n}"));
-    serde_json::from_str(block).unwrap()
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The HTTP 200 response examples of an operation in `spec/vaulting.yaml`, by name.
@@ -111,7 +110,7 @@ fn vault_rows() -> Vec<(&'static str, Value, V, NextStep)> {
         // -- the document's result-code table --
         (
             "SUCCESS/S: the document's example",
-            document_json(VAULT_DOC, 1),
+            document_json(VAULT_RESPONSE),
             V::Vaulted,
             NextStep::None,
         ),
@@ -310,7 +309,7 @@ fn every_vault_row_lands_in_its_arm_with_its_next_step() {
 
 #[test]
 fn vault_document_success_keeps_the_card() {
-    let outcome = vault(document_json(VAULT_DOC, 1));
+    let outcome = vault(document_json(VAULT_RESPONSE));
     assert_eq!(outcome.card_token(), Some(DOC_TOKEN));
     let VaultOutcome::Vaulted(card) = outcome else {
         panic!("not vaulted")
@@ -486,7 +485,7 @@ fn inquiry_rows() -> Vec<(&'static str, Value, I, NextStep)> {
         // -- the document's result-code table: SUCCESS/S with each vaultingStatus --
         (
             "SUCCESS/S + SUCCESS: the document's example",
-            document_json(INQUIRE_DOC, 1),
+            document_json(INQUIRE_RESPONSE),
             I::Succeeded,
             NextStep::None,
         ),
@@ -636,7 +635,7 @@ fn every_inquiry_row_lands_in_its_arm_with_its_next_step() {
 
 #[test]
 fn inquiry_document_success_keeps_the_card() {
-    let InquiryOutcome::Succeeded(card) = inquire(document_json(INQUIRE_DOC, 1)) else {
+    let InquiryOutcome::Succeeded(card) = inquire(document_json(INQUIRE_RESPONSE)) else {
         panic!("not succeeded")
     };
     assert_eq!(card.card_token(), DOC_TOKEN);
@@ -745,7 +744,7 @@ masked_card_no: Some(\"************8764\"), brand: Some(Known(Visa)), detail: ";
 
 #[test]
 fn debug_never_prints_the_card_token() {
-    let vaulted = vault(document_json(VAULT_DOC, 1));
+    let vaulted = vault(document_json(VAULT_RESPONSE));
     let printed = format!("{vaulted:?}");
     assert!(
         printed.starts_with(&format!("Vaulted({PINNED_TOKEN_DEBUG}")),
@@ -758,7 +757,7 @@ fn debug_never_prints_the_card_token() {
     let pretty = format!("{vaulted:#?}");
     assert!(!pretty.contains("ALIPAY9"), "{pretty}");
 
-    let succeeded = inquire(document_json(INQUIRE_DOC, 1));
+    let succeeded = inquire(document_json(INQUIRE_RESPONSE));
     let printed = format!("{succeeded:?}");
     assert!(
         printed.starts_with(&format!("Succeeded({PINNED_TOKEN_DEBUG}")),

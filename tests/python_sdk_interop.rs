@@ -24,7 +24,7 @@ use alipay_vaulting::notification::{sign_notification, NotificationError, Notifi
 use alipay_vaulting::signing::{sign_message, verify_message, SignatureHeader};
 use serde_json::{json, Value};
 
-const KEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/keys");
+const KEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/keys");
 const SCRIPTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/interop");
 
 /// What the virtualenv gets; also the content of its ready marker.

@@ -168,20 +168,14 @@ fn check_request<T: DeserializeOwned + Validate>(root: &str, base: Value) -> usi
     found.len()
 }
 
+/// The vaultPaymentMethod document's request example (`tests/fixtures/api/`).
 fn document_request() -> Value {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/api/000_7a0b469394446a81.txt"
+        "/tests/fixtures/api/vault_payment_method.request.json"
     ))
     .unwrap();
-    let block = text
-        .split("```json")
-        .nth(1)
-        .unwrap()
-        .split("```")
-        .next()
-        .unwrap();
-    serde_json::from_str(block).unwrap()
+    serde_json::from_str(&text).unwrap()
 }
 
 #[test]

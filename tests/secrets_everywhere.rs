@@ -2,7 +2,7 @@
 //! extended to the simulator, notifications and the command-line tool.
 //!
 //! One test function (it installs the global tracing subscriber at TRACE, writing to a buffer):
-//! 1. an in-process simulator (keys from `../shared/vectors/keys`) through every scenario card,
+//! 1. an in-process simulator (keys from `tests/fixtures/keys`) through every scenario card,
 //!    the 3-D Secure approve (on the page, over HTTP) and decline flows, notifications
 //!    delivered to a loopback receiver and verified, every fault kind on both operations, a
 //!    wrong merchant key, and signed bodies the simulator must refuse (`PARAM_ILLEGAL`) without
@@ -43,7 +43,7 @@ use support::{RawServer, Reply};
 use util::eventually;
 
 const BIN: &str = env!("CARGO_BIN_EXE_alipay-vaulting");
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/keys");
+const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/keys");
 const CLIENT_ID: &str = "SANDBOX_SECRETS_EVERYWHERE";
 
 /// CVVs picked to be unlikely anywhere else as a whole digit run.

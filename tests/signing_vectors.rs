@@ -1,6 +1,7 @@
-//! Checks signing against `shared/vectors/signing.json`, made by the official
-//! Alipay Python SDK: requests (merchant key), responses and a notification
-//! (gateway key). PKCS#1 v1.5 is deterministic, so signatures compare as bytes.
+//! Checks signing against `tests/fixtures/vectors/signing.json` (a copy of
+//! `shared/vectors/signing.json`), made by the official Alipay Python SDK: requests (merchant
+//! key), responses and a notification (gateway key). PKCS#1 v1.5 is deterministic, so
+//! signatures compare as bytes.
 
 use std::fs;
 
@@ -11,10 +12,11 @@ use alipay_vaulting::signing::{
 };
 use serde_json::Value;
 
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors");
+/// Copies of `shared/vectors/signing.json` and `shared/vectors/keys/` (`tests/fixtures/README.md`).
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 fn read(rel: &str) -> String {
-    let path = format!("{VECTORS}/{rel}");
+    let path = format!("{FIXTURES}/{rel}");
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -43,7 +45,7 @@ fn s(v: &Value, key: &str) -> String {
 }
 
 fn vectors() -> Vec<Vector> {
-    let doc: Value = serde_json::from_str(&read("signing.json")).unwrap();
+    let doc: Value = serde_json::from_str(&read("vectors/signing.json")).unwrap();
     let list = doc["vectors"].as_array().unwrap();
     assert_eq!(list.len(), 8, "expected the 8 published vectors");
     list.iter()

@@ -1,4 +1,4 @@
-//! Test support: keys from `../shared/vectors/keys/`, and a scriptable raw HTTP/1.1 server on
+//! Test support: keys from `tests/fixtures/keys/`, and a scriptable raw HTTP/1.1 server on
 //! loopback that records every request byte for byte and answers what the test scripts
 //! (a signed response, garbage, a dropped connection, a stall).
 #![allow(dead_code)]
@@ -14,10 +14,7 @@ use tokio::net::{TcpListener, TcpStream};
 pub const CLIENT_ID: &str = "SANDBOX_5YEZ1234567890";
 
 pub fn key_text(name: &str) -> String {
-    let path = format!(
-        "{}/../shared/vectors/keys/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/fixtures/keys/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
