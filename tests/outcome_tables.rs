@@ -1,6 +1,7 @@
 //! Every row of the two result-code tables of the API documents (vaultPaymentMethod and
-//! inquireVaulting), plus the values they do not list, through `interpret_vault` and
-//! `interpret_inquiry`. Every response is built from a JSON body, so parsing is exercised too.
+//! inquireVaulting, as data in `tests/fixtures/api/result_codes.json`), plus the values they do
+//! not list, through `interpret_vault` and `interpret_inquiry`. Every response is built from a
+//! JSON body, so parsing is exercised too.
 
 use alipay_vaulting::outcome::{
     interpret_inquiry, interpret_vault, InquiryOutcome, NextStep, UnknownReason, VaultOutcome,
@@ -61,6 +62,88 @@ fn result(status: &str, code: &str) -> Value {
     json!({ "resultStatus": status, "resultCode": code, "resultMessage": "message" })
 }
 
+/// One row of a document's result/error-code table.
+struct DocumentedRow {
+    status: String,
+    code: String,
+    message: String,
+}
+
+impl DocumentedRow {
+    /// `CODE/STATUS`, as the labels of the rows below start.
+    fn key(&self) -> String {
+        format!("{}/{}", self.code, self.status)
+    }
+
+    /// A response body with the row's `result` (its message included) and `fields`.
+    fn body(&self, fields: Value) -> Value {
+        let mut body = json!({ "result": {
+            "resultStatus": self.status,
+            "resultCode": self.code,
+            "resultMessage": self.message,
+        } });
+        for (key, value) in fields.as_object().unwrap() {
+            body[key] = value.clone();
+        }
+        body
+    }
+}
+
+/// The rows of `operation`'s result-code table, in the document's order, from
+/// `tests/fixtures/api/result_codes.json` (`fixtures::fixtures_match_the_documents` compares
+/// that file with the tables of the documents).
+fn documented_rows(operation: &str) -> Vec<DocumentedRow> {
+    let path = format!(
+        "{}/tests/fixtures/api/result_codes.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let tables: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let field = |row: &Value, name: &str| -> String {
+        row[name]
+            .as_str()
+            .unwrap_or_else(|| panic!("{path}: {operation}: a row without {name}: {row}"))
+            .to_string()
+    };
+    tables[operation]
+        .as_array()
+        .unwrap_or_else(|| panic!("{path}: no table for {operation}"))
+        .iter()
+        .map(|row| DocumentedRow {
+            status: field(row, "resultStatus"),
+            code: field(row, "resultCode"),
+            message: field(row, "resultMessage"),
+        })
+        .collect()
+}
+
+/// Checks that the table's rows are exactly `pinned` (so that a row added to or removed from
+/// the document fails here until its outcome is pinned), and that every body a row is tested
+/// with carries that row's `resultStatus` and `resultCode`.
+fn check_table_rows<A>(
+    operation: &str,
+    documented: &[DocumentedRow],
+    pinned: &[&str],
+    rows: &[(&'static str, Value, A, NextStep)],
+) {
+    let keys: Vec<String> = documented.iter().map(DocumentedRow::key).collect();
+    assert_eq!(
+        keys, pinned,
+        "{operation}: the document's result-code table changed: pin each row's outcome here"
+    );
+    for (label, body, _, _) in rows {
+        let key = format!(
+            "{}/{}",
+            body["result"]["resultCode"].as_str().unwrap_or_default(),
+            body["result"]["resultStatus"].as_str().unwrap_or_default()
+        );
+        assert!(
+            label.starts_with(&key),
+            "{label}: the body's result is {key}"
+        );
+    }
+}
+
 fn vault(body: Value) -> VaultOutcome {
     interpret_vault(serde_json::from_value(body).expect("the body parses"))
 }
@@ -103,89 +186,122 @@ fn vip(urls: Value) -> Value {
     body
 }
 
+/// The rows of the vaultPaymentMethod document's table, in its order.
+const VAULT_TABLE: [&str; 6] = [
+    "SUCCESS/S",
+    "PARAM_ILLEGAL/F",
+    "PROCESS_FAIL/F",
+    "UNKNOWN_EXCEPTION/U",
+    "VERIFICATION_IN_PROCESS/U",
+    "VERIFICATION_FAIL/F",
+];
+
+/// (label, body, arm, next step) for each row of the document's table, read from the fixture.
+fn vault_table_rows() -> Vec<(&'static str, Value, V, NextStep)> {
+    use NextStep::*;
+    let documented = documented_rows("vaultPaymentMethod");
+    let mut rows = Vec::new();
+    for row in &documented {
+        let id = |fields: Value| {
+            let mut fields = fields;
+            fields["vaultingRequestId"] = json!("vault-req-0001");
+            row.body(fields)
+        };
+        rows.extend(match row.key().as_str() {
+            "SUCCESS/S" => vec![
+                (
+                    "SUCCESS/S: the document's example",
+                    document_json(VAULT_RESPONSE),
+                    V::Vaulted,
+                    NextStep::None,
+                ),
+                (
+                    "SUCCESS/S: the spec's document example",
+                    spec_example(VAULT_PATH, "document"),
+                    V::Vaulted,
+                    NextStep::None,
+                ),
+                (
+                    "SUCCESS/S: the signing vector",
+                    spec_example(VAULT_PATH, "signingVector"),
+                    V::Vaulted,
+                    NextStep::None,
+                ),
+            ],
+            "PARAM_ILLEGAL/F" => vec![(
+                "PARAM_ILLEGAL/F: the spec's example",
+                spec_example(VAULT_PATH, "paramIllegal"),
+                V::Failed,
+                FixRequest,
+            )],
+            "PROCESS_FAIL/F" => vec![(
+                "PROCESS_FAIL/F",
+                row.body(json!({ "vaultingRequestId": "r" })),
+                V::Failed,
+                DoNotRetry,
+            )],
+            "VERIFICATION_FAIL/F" => vec![(
+                "VERIFICATION_FAIL/F: the spec's example",
+                spec_example(VAULT_PATH, "verificationFail"),
+                V::Failed,
+                RetryWithNewRequestId,
+            )],
+            "UNKNOWN_EXCEPTION/U" => vec![(
+                "UNKNOWN_EXCEPTION/U: unknown, inquire with the same id (house rule)",
+                row.body(json!({ "vaultingRequestId": "r" })),
+                V::Unknown(UnknownReason::ResultUnknown),
+                InquireWithSameRequestId,
+            )],
+            "VERIFICATION_IN_PROCESS/U" => vec![
+                (
+                    "VERIFICATION_IN_PROCESS/U: all three URLs (the spec's example)",
+                    spec_example(VAULT_PATH, "verificationInProcess"),
+                    V::BuyerActionRequired,
+                    RedirectBuyer,
+                ),
+                (
+                    "VERIFICATION_IN_PROCESS/U: normalUrl only",
+                    id(json!({ "normalUrl": NORMAL })),
+                    V::BuyerActionRequired,
+                    RedirectBuyer,
+                ),
+                (
+                    "VERIFICATION_IN_PROCESS/U: schemeUrl only",
+                    id(json!({ "schemeUrl": SCHEME })),
+                    V::BuyerActionRequired,
+                    RedirectBuyer,
+                ),
+                (
+                    "VERIFICATION_IN_PROCESS/U: applinkUrl only",
+                    id(json!({ "applinkUrl": APPLINK })),
+                    V::BuyerActionRequired,
+                    RedirectBuyer,
+                ),
+                (
+                    "VERIFICATION_IN_PROCESS/U: no URL: failed, new id",
+                    id(json!({})),
+                    V::Failed,
+                    RetryWithNewRequestId,
+                ),
+                (
+                    "VERIFICATION_IN_PROCESS/U: only empty URLs count as none",
+                    id(json!({ "normalUrl": "", "schemeUrl": " ", "applinkUrl": "" })),
+                    V::Failed,
+                    RetryWithNewRequestId,
+                ),
+            ],
+            other => panic!("the document's table has a row {other} that this test does not pin"),
+        });
+    }
+    check_table_rows("vaultPaymentMethod", &documented, &VAULT_TABLE, &rows);
+    rows
+}
+
 /// (label, body, arm, next step): the document's table first, then what it does not list.
 fn vault_rows() -> Vec<(&'static str, Value, V, NextStep)> {
     use NextStep::*;
-    vec![
-        // -- the document's result-code table --
-        (
-            "SUCCESS/S: the document's example",
-            document_json(VAULT_RESPONSE),
-            V::Vaulted,
-            NextStep::None,
-        ),
-        (
-            "SUCCESS/S: the spec's document example",
-            spec_example(VAULT_PATH, "document"),
-            V::Vaulted,
-            NextStep::None,
-        ),
-        (
-            "SUCCESS/S: the signing vector",
-            spec_example(VAULT_PATH, "signingVector"),
-            V::Vaulted,
-            NextStep::None,
-        ),
-        (
-            "PARAM_ILLEGAL/F: the spec's example",
-            spec_example(VAULT_PATH, "paramIllegal"),
-            V::Failed,
-            FixRequest,
-        ),
-        (
-            "PROCESS_FAIL/F",
-            json!({ "result": result("F", "PROCESS_FAIL"), "vaultingRequestId": "r" }),
-            V::Failed,
-            DoNotRetry,
-        ),
-        (
-            "VERIFICATION_FAIL/F: the spec's example",
-            spec_example(VAULT_PATH, "verificationFail"),
-            V::Failed,
-            RetryWithNewRequestId,
-        ),
-        (
-            "UNKNOWN_EXCEPTION/U: unknown, inquire with the same id (house rule)",
-            json!({ "result": result("U", "UNKNOWN_EXCEPTION"), "vaultingRequestId": "r" }),
-            V::Unknown(UnknownReason::ResultUnknown),
-            InquireWithSameRequestId,
-        ),
-        (
-            "VERIFICATION_IN_PROCESS/U: all three URLs (the spec's example)",
-            spec_example(VAULT_PATH, "verificationInProcess"),
-            V::BuyerActionRequired,
-            RedirectBuyer,
-        ),
-        (
-            "VERIFICATION_IN_PROCESS/U: normalUrl only",
-            vip(json!({ "normalUrl": NORMAL })),
-            V::BuyerActionRequired,
-            RedirectBuyer,
-        ),
-        (
-            "VERIFICATION_IN_PROCESS/U: schemeUrl only",
-            vip(json!({ "schemeUrl": SCHEME })),
-            V::BuyerActionRequired,
-            RedirectBuyer,
-        ),
-        (
-            "VERIFICATION_IN_PROCESS/U: applinkUrl only",
-            vip(json!({ "applinkUrl": APPLINK })),
-            V::BuyerActionRequired,
-            RedirectBuyer,
-        ),
-        (
-            "VERIFICATION_IN_PROCESS/U: no URL: failed, new id",
-            vip(json!({})),
-            V::Failed,
-            RetryWithNewRequestId,
-        ),
-        (
-            "VERIFICATION_IN_PROCESS/U: only empty URLs count as none",
-            vip(json!({ "normalUrl": "", "schemeUrl": " ", "applinkUrl": "" })),
-            V::Failed,
-            RetryWithNewRequestId,
-        ),
+    let mut rows = vault_table_rows();
+    rows.extend([
         // -- values the table does not list --
         (
             "unrecognised resultStatus",
@@ -292,7 +408,8 @@ fn vault_rows() -> Vec<(&'static str, Value, V, NextStep)> {
             V::Unknown(UnknownReason::SuccessWithoutToken),
             InquireWithSameRequestId,
         ),
-    ]
+    ]);
+    rows
 }
 
 #[test]
@@ -478,65 +595,90 @@ fn s_with(fields: Value) -> Value {
     body
 }
 
+/// The rows of the inquireVaulting document's table, in its order.
+const INQUIRY_TABLE: [&str; 3] = ["SUCCESS/S", "VAULTING_NOT_EXIST/F", "UNKNOWN_EXCEPTION/U"];
+
+/// (label, body, arm, next step) for each row of the document's table, read from the fixture;
+/// SUCCESS/S with each vaultingStatus.
+fn inquiry_table_rows() -> Vec<(&'static str, Value, I, NextStep)> {
+    use NextStep::*;
+    let documented = documented_rows("inquireVaulting");
+    let mut rows = Vec::new();
+    for row in &documented {
+        let id = |fields: Value| {
+            let mut fields = fields;
+            fields["vaultingRequestId"] = json!("vault-req-0001");
+            row.body(fields)
+        };
+        rows.extend(match row.key().as_str() {
+            "SUCCESS/S" => vec![
+                (
+                    "SUCCESS/S + SUCCESS: the document's example",
+                    document_json(INQUIRE_RESPONSE),
+                    I::Succeeded,
+                    NextStep::None,
+                ),
+                (
+                    "SUCCESS/S + SUCCESS: the spec's document example",
+                    spec_example(INQUIRE_PATH, "document"),
+                    I::Succeeded,
+                    NextStep::None,
+                ),
+                (
+                    "SUCCESS/S + FAIL: the spec's example",
+                    spec_example(INQUIRE_PATH, "fail"),
+                    I::Failed,
+                    RetryWithNewRequestId,
+                ),
+                (
+                    "SUCCESS/S + FAIL without a reason",
+                    id(json!({ "vaultingStatus": "FAIL" })),
+                    I::Failed,
+                    RetryWithNewRequestId,
+                ),
+                (
+                    "SUCCESS/S + PROCESSING with URLs: the spec's example",
+                    spec_example(INQUIRE_PATH, "processing"),
+                    I::Processing { urls: true },
+                    RedirectBuyer,
+                ),
+                (
+                    "SUCCESS/S + PROCESSING with normalUrl only",
+                    id(json!({ "vaultingStatus": "PROCESSING", "normalUrl": NORMAL })),
+                    I::Processing { urls: true },
+                    RedirectBuyer,
+                ),
+                (
+                    "SUCCESS/S + PROCESSING without a URL",
+                    id(json!({ "vaultingStatus": "PROCESSING" })),
+                    I::Processing { urls: false },
+                    InquireWithSameRequestId,
+                ),
+            ],
+            "VAULTING_NOT_EXIST/F" => vec![(
+                "VAULTING_NOT_EXIST/F: the spec's example",
+                spec_example(INQUIRE_PATH, "notExist"),
+                I::NotFound,
+                CheckRequestId,
+            )],
+            "UNKNOWN_EXCEPTION/U" => vec![(
+                "UNKNOWN_EXCEPTION/U: the spec's example",
+                spec_example(INQUIRE_PATH, "unknown"),
+                I::Unknown(UnknownReason::ResultUnknown),
+                InquireWithSameRequestId,
+            )],
+            other => panic!("the document's table has a row {other} that this test does not pin"),
+        });
+    }
+    check_table_rows("inquireVaulting", &documented, &INQUIRY_TABLE, &rows);
+    rows
+}
+
 /// (label, body, arm, next step): the document's table first, then what it does not list.
 fn inquiry_rows() -> Vec<(&'static str, Value, I, NextStep)> {
     use NextStep::*;
-    vec![
-        // -- the document's result-code table: SUCCESS/S with each vaultingStatus --
-        (
-            "SUCCESS/S + SUCCESS: the document's example",
-            document_json(INQUIRE_RESPONSE),
-            I::Succeeded,
-            NextStep::None,
-        ),
-        (
-            "SUCCESS/S + SUCCESS: the spec's document example",
-            spec_example(INQUIRE_PATH, "document"),
-            I::Succeeded,
-            NextStep::None,
-        ),
-        (
-            "SUCCESS/S + FAIL: the spec's example",
-            spec_example(INQUIRE_PATH, "fail"),
-            I::Failed,
-            RetryWithNewRequestId,
-        ),
-        (
-            "SUCCESS/S + FAIL without a reason",
-            s_with(json!({ "vaultingStatus": "FAIL" })),
-            I::Failed,
-            RetryWithNewRequestId,
-        ),
-        (
-            "SUCCESS/S + PROCESSING with URLs: the spec's example",
-            spec_example(INQUIRE_PATH, "processing"),
-            I::Processing { urls: true },
-            RedirectBuyer,
-        ),
-        (
-            "SUCCESS/S + PROCESSING with normalUrl only",
-            s_with(json!({ "vaultingStatus": "PROCESSING", "normalUrl": NORMAL })),
-            I::Processing { urls: true },
-            RedirectBuyer,
-        ),
-        (
-            "SUCCESS/S + PROCESSING without a URL",
-            s_with(json!({ "vaultingStatus": "PROCESSING" })),
-            I::Processing { urls: false },
-            InquireWithSameRequestId,
-        ),
-        (
-            "VAULTING_NOT_EXIST/F: the spec's example",
-            spec_example(INQUIRE_PATH, "notExist"),
-            I::NotFound,
-            CheckRequestId,
-        ),
-        (
-            "UNKNOWN_EXCEPTION/U: the spec's example",
-            spec_example(INQUIRE_PATH, "unknown"),
-            I::Unknown(UnknownReason::ResultUnknown),
-            InquireWithSameRequestId,
-        ),
+    let mut rows = inquiry_table_rows();
+    rows.extend([
         // -- values the table does not list --
         (
             "S without vaultingStatus",
@@ -614,7 +756,8 @@ fn inquiry_rows() -> Vec<(&'static str, Value, I, NextStep)> {
             I::Unknown(UnknownReason::InquiryFailed),
             DoNotRetry,
         ),
-    ]
+    ]);
+    rows
 }
 
 #[test]
