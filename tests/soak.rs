@@ -25,10 +25,12 @@
 //! Every loop is bounded both in time and in count, and stops by itself.
 #![cfg(feature = "simulator")]
 
-#[path = "support/simulator.rs"]
-mod util;
-
+// A binary of its own (not a module of `tests/it`): other tests' sockets, threads and memory
+// in the same process would blur the descriptor and memory bounds.
+#[path = "it/support/mod.rs"]
 mod support;
+
+use support::simulator as util;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 """Signs messages with the official Alipay Python SDK (global-open-sdk-python).
 
-Used by tests/python_sdk_interop.rs. Generates its own bodies (seeded, so runs repeat) the way
+Used by tests/it/python_sdk_interop.rs. Generates its own bodies (seeded, so runs repeat) the way
 Python code makes them (except the SDK's own current-time request-time), signs each with
 signature_tool.sign, and writes one JSON line per case:
 

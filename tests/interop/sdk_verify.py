@@ -1,6 +1,6 @@
 """Verifies signatures with the official Alipay Python SDK (global-open-sdk-python).
 
-Used by tests/python_sdk_interop.rs. Reads JSON lines on stdin, one case each:
+Used by tests/it/python_sdk_interop.rs. Reads JSON lines on stdin, one case each:
 
     {"id": 7, "mode": "verify" | "webhook", "method": "POST", "path": "/...",
      "client_id": "...", "request_time": "...", "body": "<text>",

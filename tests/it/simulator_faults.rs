@@ -2,8 +2,7 @@
 //! broken connections, not HTTP answers.
 #![cfg(feature = "simulator")]
 
-#[path = "support/simulator.rs"]
-mod util;
+use crate::support::simulator as util;
 
 use std::time::Duration;
 

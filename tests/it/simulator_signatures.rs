@@ -2,8 +2,7 @@
 //! that break the spec name the field, and responses are signed as the gateway signs them.
 #![cfg(feature = "simulator")]
 
-#[path = "support/simulator.rs"]
-mod util;
+use crate::support::simulator as util;
 
 use alipay_vaulting::keys::PrivateKey;
 use alipay_vaulting::outcome::{NextStep, VaultOutcome};

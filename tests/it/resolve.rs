@@ -1,7 +1,7 @@
 //! `resolve` and the retry rules on a live connection: an unknown vaulting is resolved by
 //! inquiring with the same id; a vault call is never resent once it may have been processed.
 
-mod support;
+use crate::support;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

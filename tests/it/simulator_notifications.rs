@@ -1,10 +1,7 @@
 //! notifyVaulting: signed, verifiable, resent on the schedule until acknowledged.
 #![cfg(feature = "simulator")]
 
-#[path = "support/simulator.rs"]
-mod util;
-
-mod support;
+use crate::support::{self, simulator as util};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

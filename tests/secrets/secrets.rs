@@ -2,12 +2,10 @@
 //! (the crate's spans and events, and reqwest/hyper's, bridged from `log`), every public type
 //! and error is `Debug`- and `Display`-printed, and all of that output is searched.
 //!
-//! One tracing test per binary: it installs the global subscriber.
+//! It shares the binary's global tracing subscriber with `secrets_everywhere` (see main.rs).
 
-mod support;
+use crate::support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use alipay_vaulting::card::{CardNumber, Cvv};
@@ -21,19 +19,6 @@ use support::*;
 
 const CARD: &str = "4242424242424242";
 const CVV: &str = "837";
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 fn request(id: &str) -> types::VaultPaymentMethodRequest {
     serde_json::from_value(serde_json::json!({
@@ -56,14 +41,8 @@ fn vault_response(id: &str, status: &str, code: &str) -> String {
 
 #[tokio::test]
 async fn no_card_data_or_key_material_in_any_output() {
-    let capture = Capture::default();
-    let sink = capture.clone();
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || sink.clone())
-        .with_ansi(false)
-        .without_time()
-        .init();
+    // The binary's global subscriber at TRACE (see main.rs); this test's turn to read it.
+    let (_turn, capture) = crate::trace_capture().await;
 
     let mut printed: Vec<String> = Vec::new();
     let mut show = |label: &str, debug: String, display: Option<String>| {

@@ -1,7 +1,7 @@
 //! The fault matrix against a scriptable raw TCP server: each fault gives its typed error, its
 //! retry guidance, and no call outlives the configured timeout.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

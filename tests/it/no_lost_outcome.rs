@@ -18,10 +18,7 @@
 //! forged unsigned failure or 3-D Secure URL comes back as "inquire with the same id".
 #![cfg(feature = "simulator")]
 
-#[path = "support/simulator.rs"]
-mod util;
-
-mod support;
+use crate::support::{self, simulator as util};
 
 use std::time::Duration;
 

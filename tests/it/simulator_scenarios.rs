@@ -1,8 +1,7 @@
 //! Every scenario card end to end through the crate's `Client` against the in-process simulator.
 #![cfg(feature = "simulator")]
 
-#[path = "support/simulator.rs"]
-mod util;
+use crate::support::simulator as util;
 
 use std::time::Duration;
 

@@ -1,7 +1,13 @@
 //! Test support: keys from `tests/fixtures/keys/`, and a scriptable raw HTTP/1.1 server on
 //! loopback that records every request byte for byte and answers what the test scripts
-//! (a signed response, garbage, a dropped connection, a stall).
+//! (a signed response, garbage, a dropped connection, a stall); `simulator` has the helpers of
+//! the tests that run the gateway simulator.
+//!
+//! The `it` test binary declares it as `mod support;`; the `secrets` and `soak` binaries include
+//! it with `#[path]`. Modules reach it as `crate::support`.
 #![allow(dead_code)]
+
+pub mod simulator;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -1,4 +1,5 @@
-//! Helpers shared by the `simulator_*` tests (included with `#[path]`; no tests of its own).
+//! Helpers shared by the tests that run the simulator (`crate::support::simulator`, often
+//! imported as `util`; no tests of its own).
 #![cfg(feature = "simulator")]
 #![allow(dead_code)]
 

@@ -2,8 +2,9 @@
 //! and start another binary): every step is printed, and the card numbers never are.
 #![cfg(feature = "simulator")]
 
-#[allow(dead_code)] // the example's `main` is not called here
-#[path = "../examples/quickstart.rs"]
+// The example's `main` is not called here; the module is named after the example it holds.
+#[allow(dead_code, clippy::module_inception)]
+#[path = "../../examples/quickstart.rs"]
 mod quickstart;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,8 +1,7 @@
 //! The simulated 3-D Secure page, driven by plain HTTP as a browser would.
 #![cfg(feature = "simulator")]
 
-#[path = "support/simulator.rs"]
-mod util;
+use crate::support::simulator as util;
 
 use alipay_vaulting::outcome::{BuyerAction, InquiryOutcome, VaultOutcome};
 use alipay_vaulting::simulator::{Simulator, SimulatorError, VaultingState};

@@ -3,7 +3,7 @@
 //! answer with a typed error or a value. Also: signed-but-random JSON is interpreted without
 //! panicking, and any value is refused unless the signature matches.
 
-mod support;
+use crate::support;
 
 use alipay_vaulting::headers::Headers;
 use alipay_vaulting::keys::{PrivateKey, PublicKey};

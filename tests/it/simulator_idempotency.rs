@@ -1,8 +1,7 @@
 //! One vaulting per `vaultingRequestId`: repeats answer from its state, another card is refused.
 #![cfg(feature = "simulator")]
 
-#[path = "support/simulator.rs"]
-mod util;
+use crate::support::simulator as util;
 
 use alipay_vaulting::outcome::{InquiryOutcome, NextStep, VaultOutcome};
 use alipay_vaulting::types::ResultCode;

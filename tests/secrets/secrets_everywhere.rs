@@ -1,7 +1,8 @@
-//! Secrets across every public operation: what `tests/secrets.rs` proves for the client,
+//! Secrets across every public operation: what `secrets.rs` proves for the client,
 //! extended to the simulator, notifications and the command-line tool.
 //!
-//! One test function (it installs the global tracing subscriber at TRACE, writing to a buffer):
+//! One test function (it reads the binary's global tracing subscriber at TRACE, which writes
+//! to a buffer; see main.rs):
 //! 1. an in-process simulator (keys from `tests/fixtures/keys`) through every scenario card,
 //!    the 3-D Secure approve (on the page, over HTTP) and decline flows, notifications
 //!    delivered to a loopback receiver and verified, every fault kind on both operations, a
@@ -19,10 +20,7 @@
 //! It prints the bytes scanned and the secret bytes found (0).
 #![cfg(feature = "cli")]
 
-#[path = "support/simulator.rs"]
-mod util;
-
-mod support;
+use crate::support::{self, simulator as util};
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -108,23 +106,6 @@ fn vector(name: &str) -> PathBuf {
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-// ---------------------------------------------------------------------------
-// Output capture
-// ---------------------------------------------------------------------------
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// Everything printed or answered besides the trace capture, each piece labelled.
@@ -961,14 +942,8 @@ mod page {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_secret_in_any_output_of_simulator_notifications_or_cli() {
-    let capture = Capture::default();
-    let sink = capture.clone();
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || sink.clone())
-        .with_ansi(false)
-        .without_time()
-        .init();
+    // The binary's global subscriber at TRACE (see main.rs); this test's turn to read it.
+    let (_turn, capture) = crate::trace_capture().await;
     let printed = Printed::default();
 
     // 1 and 2: the in-process simulator.

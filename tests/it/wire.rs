@@ -1,7 +1,7 @@
 //! The client against a local server: the signature covers exactly the bytes on the wire, and
 //! every tampered, unsigned or mis-keyed response gets its typed rejection.
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 use std::time::Duration;
