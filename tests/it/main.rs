@@ -12,6 +12,7 @@ mod support;
 
 mod cli;
 mod fault_matrix;
+mod fixtures;
 mod hostile_input;
 mod keys_files;
 mod models;
