@@ -24,6 +24,7 @@ pub mod hooks;
 pub mod keys;
 pub mod notification;
 pub mod open_enum;
+pub mod operation;
 pub mod outcome;
 pub mod retry;
 pub mod signing;
