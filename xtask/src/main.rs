@@ -6,7 +6,12 @@
 //!
 //! `--root DIR` runs a task against another checkout (the tests use a temporary copy).
 
+// build.rs's modules: one generator and one fingerprint for both callers. They live beside
+// build.rs, outside this package, because cargo leaves a nested package's files out of the
+// published crate.
+#[path = "../../build/fingerprint.rs"]
 mod fingerprint;
+#[path = "../../build/generate.rs"]
 mod generate;
 mod schema_check;
 mod spec_lint;
