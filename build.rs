@@ -7,11 +7,11 @@
 //!   dependency tree are not built by every dependent. `cargo xtask codegen --check` in CI keeps
 //!   the copy byte-identical to the generator's output.
 
-#[path = "xtask/src/fingerprint.rs"]
+#[path = "build/fingerprint.rs"]
 #[allow(dead_code)] // each build uses one half of it
 mod fingerprint;
 #[cfg(feature = "codegen")]
-#[path = "xtask/src/generate.rs"]
+#[path = "build/generate.rs"]
 #[allow(dead_code)] // the xtask uses the rest of the module
 mod generate;
 
@@ -21,8 +21,8 @@ const REVIEWED_COPY: &str = "spec/generated.rs";
 fn main() {
     println!("cargo::rerun-if-changed={SPEC_FILE}");
     println!("cargo::rerun-if-changed={REVIEWED_COPY}");
-    println!("cargo::rerun-if-changed=xtask/src/generate.rs");
-    println!("cargo::rerun-if-changed=xtask/src/fingerprint.rs");
+    println!("cargo::rerun-if-changed=build/generate.rs");
+    println!("cargo::rerun-if-changed=build/fingerprint.rs");
     println!("cargo::rerun-if-changed=build.rs");
 
     let spec = std::fs::read_to_string(SPEC_FILE)

@@ -24,6 +24,7 @@
 
 use std::fmt;
 
+use crate::client::operation;
 use crate::open_enum::Open;
 use crate::types;
 use crate::types::{CardBrand, ResultCode, ResultStatus, VaultingResultCode, VaultingStatus};
@@ -475,24 +476,20 @@ fn is_configuration_error(code: &Open<ResultCode>) -> bool {
 /// [`interpret_vault`] for an answer that came without a signature: anything but `Unknown`
 /// becomes [`UnknownReason::Unsigned`], to be resolved by inquiring with the same id.
 pub fn interpret_unsigned_vault(response: types::VaultPaymentMethodResponse) -> VaultOutcome {
-    let distrusted = unsigned(&response.result, response.vaulting_request_id.clone());
-    match interpret_vault(response) {
-        unknown @ VaultOutcome::Unknown(_) => unknown,
-        _ => VaultOutcome::Unknown(distrusted),
-    }
+    operation::interpret::<operation::VaultPaymentMethod>(response, false)
 }
 
 /// [`interpret_inquiry`] for an answer that came without a signature: anything but `Unknown`
 /// becomes [`UnknownReason::Unsigned`], to be asked again.
 pub fn interpret_unsigned_inquiry(response: types::InquireVaultingResponse) -> InquiryOutcome {
-    let distrusted = unsigned(&response.result, response.vaulting_request_id.clone());
-    match interpret_inquiry(response) {
-        unknown @ InquiryOutcome::Unknown(_) => unknown,
-        _ => InquiryOutcome::Unknown(distrusted),
-    }
+    operation::interpret::<operation::InquireVaulting>(response, false)
 }
 
-fn unsigned(result: &types::Result, vaulting_request_id: Option<String>) -> UnknownOutcome {
+/// The outcome an unsigned answer is read as, when its table row would have been known.
+pub(crate) fn unsigned(
+    result: &types::Result,
+    vaulting_request_id: Option<String>,
+) -> UnknownOutcome {
     UnknownOutcome {
         status: result.result_status.clone(),
         code: result.result_code.clone(),

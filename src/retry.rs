@@ -15,14 +15,7 @@ use std::time::Duration;
 
 use crate::outcome::{InquiryOutcome, NextStep, VaultOutcome};
 
-/// The API operation that was attempted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Operation {
-    /// vaultPaymentMethod: changes state at Alipay (vaults a card).
-    Vault,
-    /// inquireVaulting: read-only.
-    Inquire,
-}
+pub use crate::operation::Operation;
 
 /// What one attempt came to, classified for [`decide`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -142,7 +135,7 @@ pub enum StopReason {
 /// Decides whether to repeat `op` after attempt number `attempt_number` (1-based, the attempt
 /// that just finished) came to `result`.
 ///
-/// | result | Inquire | Vault |
+/// | result | Inquire (read-only) | Vault (changes state) |
 /// |---|---|---|
 /// | `Final` | stop: final answer | stop: final answer |
 /// | `NotSent` | retry | retry |
@@ -164,17 +157,17 @@ pub fn decide(
         Attempt::HttpStatus(status) => Attempt::from_http_status(status),
         other => other,
     };
-    let stop = match (op, result) {
-        (_, Attempt::Final) => Some(StopReason::FinalAnswer),
-        (_, Attempt::NotSent) => None,
-        (_, Attempt::InvalidRequest) => Some(StopReason::NotRetryable),
-        (_, Attempt::HttpStatus(status)) if (400..=499).contains(&status) => {
+    let stop = match result {
+        Attempt::Final => Some(StopReason::FinalAnswer),
+        Attempt::NotSent => None,
+        Attempt::InvalidRequest => Some(StopReason::NotRetryable),
+        Attempt::HttpStatus(status) if (400..=499).contains(&status) => {
             Some(StopReason::NotRetryable)
         }
-        (Operation::Inquire, Attempt::HttpStatus(_)) => Some(StopReason::NotRetryable),
-        (Operation::Inquire, _) => None,
+        Attempt::HttpStatus(_) if op.is_read_only() => Some(StopReason::NotRetryable),
+        _ if op.is_read_only() => None,
         // Sent, and possibly processed: a second vaulting could vault the card twice.
-        (Operation::Vault, _) => Some(StopReason::InquireInstead),
+        _ => Some(StopReason::InquireInstead),
     };
     if let Some(reason) = stop {
         return Decision::Stop(reason);

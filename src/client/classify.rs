@@ -6,7 +6,7 @@ use std::error::Error as _;
 use progenitor_client::ResponseValue;
 
 use crate::error::{Error, NotSent, OutcomeUnknown, ResponseRejected};
-use crate::hooks::{Refusal, VERDICT_HEADER};
+use crate::hooks::verdict::Verdict;
 use crate::retry::Attempt;
 
 /// A verified answer, and whether it was signed.
@@ -16,22 +16,23 @@ pub(super) struct Answer<T> {
     pub(super) signed: bool,
 }
 
-/// The typed body of a verified `200`, or the kind of failure.
+/// The typed body of a verified `200`, or the kind of failure. `verdict` is what the hooks
+/// said of the response ([`crate::hooks::verdict::capture`]); a refusal wins over anything
+/// progenitor made of it.
 pub(super) fn response<T>(
     sent: Result<ResponseValue<T>, progenitor_client::Error<()>>,
+    verdict: Option<Verdict>,
 ) -> Result<Answer<T>, Error> {
     use progenitor_client::Error as P;
+    if let Some(Verdict::Refused(rejected)) = verdict {
+        return Err(Error::ResponseRejected(rejected));
+    }
     match sent {
-        Ok(value) => {
-            let signed = value
-                .headers()
-                .get(VERDICT_HEADER)
-                .is_some_and(|v| v.as_bytes() == b"signed");
-            Ok(Answer {
-                body: value.into_inner(),
-                signed,
-            })
-        }
+        Ok(value) => Ok(Answer {
+            body: value.into_inner(),
+            // No verdict on a 200 cannot happen; if it did, the answer would not be trusted.
+            signed: verdict == Some(Verdict::Signed),
+        }),
         // Raised by our `pre` hook before anything is sent.
         Err(P::InvalidRequest(reason) | P::Custom(reason)) => {
             Err(Error::NotSent(NotSent::Signing(reason)))
@@ -55,9 +56,6 @@ pub(super) fn response<T>(
 }
 
 fn status(response: &reqwest::Response) -> Error {
-    if let Some(Refusal(reason)) = response.extensions().get::<Refusal>() {
-        return Error::ResponseRejected(reason.clone());
-    }
     let status = response.status().as_u16();
     if response.status().is_server_error() {
         Error::OutcomeUnknown(OutcomeUnknown::ServerError { status })

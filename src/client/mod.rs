@@ -1,23 +1,23 @@
 //! The client services use: validated, signed, verified calls that return typed outcomes.
 
 mod builder;
+mod call;
 mod classify;
+pub(crate) mod operation;
 
 use std::time::{Duration, Instant};
-
-use tracing::field::Empty;
-use tracing::Instrument;
 
 pub use builder::{
     ClientBuilder, Region, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
 
-use crate::error::{Error, NotSent, ResponseRejected};
-use crate::outcome::{self, InquiryOutcome, VaultOutcome};
-use crate::retry::{self, Attempt, Decision, Operation, RetryPolicy};
+use crate::error::{Error, NotSent};
+use crate::outcome::{InquiryOutcome, VaultOutcome};
+use crate::retry::{self, RetryPolicy};
 use crate::types;
-use crate::validate::Validate;
 use crate::RawClient;
+use call::jitter;
+use operation::{InquireVaulting, VaultPaymentMethod};
 
 /// A client for the vaulting API. Cheap to clone; share one per process.
 ///
@@ -61,42 +61,7 @@ impl Client {
         &self,
         request: &types::VaultPaymentMethodRequest,
     ) -> Result<VaultOutcome, Error> {
-        let id = request.vaulting_request_id.as_str();
-        let span = call_span("vaultPaymentMethod", id);
-        async {
-            request.validate()?;
-            let answer = self
-                .attempts(
-                    Operation::Vault,
-                    &span,
-                    |_| false,
-                    || async {
-                        let sent = self
-                            .raw
-                            .vault_payment_method()
-                            .body(request.clone())
-                            .send()
-                            .await;
-                        classify::response(sent)
-                    },
-                )
-                .await?;
-            let classify::Answer {
-                body: response,
-                signed,
-            } = answer;
-            check_request_id(id, response.vaulting_request_id.as_deref())?;
-            record_result(&span, &response.result);
-            let outcome = if signed {
-                outcome::interpret_vault(response)
-            } else {
-                outcome::interpret_unsigned_vault(response)
-            };
-            tracing::debug!(next_step = ?outcome.next_step(), "vaultPaymentMethod answered");
-            Ok(outcome)
-        }
-        .instrument(span.clone())
-        .await
+        self.call::<VaultPaymentMethod>(request).await
     }
 
     /// Asks where a vaulting stands (`inquireVaulting`), by its `vaultingRequestId`.
@@ -119,37 +84,7 @@ impl Client {
         &self,
         request: &types::InquireVaultingRequest,
     ) -> Result<InquiryOutcome, Error> {
-        let id = request.vaulting_request_id.as_str();
-        let span = call_span("inquireVaulting", id);
-        async {
-            request.validate()?;
-            let answer = self
-                .attempts(Operation::Inquire, &span, is_unknown, || async {
-                    let sent = self
-                        .raw
-                        .inquire_vaulting()
-                        .body(request.clone())
-                        .send()
-                        .await;
-                    classify::response(sent)
-                })
-                .await?;
-            let classify::Answer {
-                body: response,
-                signed,
-            } = answer;
-            check_request_id(id, response.vaulting_request_id.as_deref())?;
-            record_result(&span, &response.result);
-            let outcome = if signed {
-                outcome::interpret_inquiry(response)
-            } else {
-                outcome::interpret_unsigned_inquiry(response)
-            };
-            tracing::debug!(next_step = ?outcome.next_step(), "inquireVaulting answered");
-            Ok(outcome)
-        }
-        .instrument(span.clone())
-        .await
+        self.call::<InquireVaulting>(request).await
     }
 
     /// Resolves a vaulting whose outcome is unknown: inquires with the same
@@ -193,91 +128,5 @@ impl Client {
             tokio::time::sleep(delay).await;
         }
         last.expect("at least one inquiry ran")
-    }
-
-    /// Runs `attempt` until the retry policy says stop. `unknown` marks answers whose business
-    /// result is `U` (retried like a transport failure where the policy allows).
-    async fn attempts<T, F, Fut>(
-        &self,
-        operation: Operation,
-        span: &tracing::Span,
-        unknown: fn(&T) -> bool,
-        mut attempt: F,
-    ) -> Result<T, Error>
-    where
-        F: FnMut() -> Fut,
-        Fut: std::future::Future<Output = Result<T, Error>>,
-    {
-        let started = Instant::now();
-        let mut number = 1u32;
-        loop {
-            span.record("attempt", number);
-            let result = attempt().await;
-            span.record("duration_ms", started.elapsed().as_millis() as u64);
-            let class = match &result {
-                Ok(value) if unknown(value) => Attempt::ResultUnknown,
-                Ok(_) => return result,
-                Err(error) => {
-                    span.record("error_kind", tracing::field::debug(error.kind()));
-                    classify::attempt(error)
-                }
-            };
-            match retry::decide(operation, number, class, &self.retry, jitter()) {
-                Decision::Retry { after } => {
-                    tracing::debug!(
-                        attempt = number,
-                        delay_ms = after.as_millis() as u64,
-                        "retrying"
-                    );
-                    tokio::time::sleep(after).await;
-                    number += 1;
-                }
-                Decision::Stop(reason) => {
-                    if let Err(error) = &result {
-                        tracing::debug!(%error, ?reason, "call failed");
-                    }
-                    return result;
-                }
-            }
-        }
-    }
-}
-
-fn is_unknown(answer: &classify::Answer<types::InquireVaultingResponse>) -> bool {
-    answer.body.result.result_status == types::ResultStatus::U
-}
-
-/// A fresh value in [0, 1) for backoff jitter, from the standard library's per-instance
-/// random hash keys (no RNG dependency needed for spreading retries).
-fn jitter() -> f64 {
-    use std::hash::BuildHasher;
-    let bits = std::collections::hash_map::RandomState::new().hash_one(0u8);
-    (bits >> 11) as f64 / (1u64 << 53) as f64
-}
-
-fn call_span(operation: &'static str, vaulting_request_id: &str) -> tracing::Span {
-    tracing::info_span!(
-        "alipay_vaulting.call",
-        operation,
-        vaulting_request_id,
-        attempt = Empty,
-        duration_ms = Empty,
-        result_status = Empty,
-        result_code = Empty,
-        error_kind = Empty,
-    )
-}
-
-fn record_result(span: &tracing::Span, result: &types::Result) {
-    span.record("result_status", result.result_status.as_wire().as_ref());
-    span.record("result_code", result.result_code.as_wire().as_ref());
-}
-
-/// A response naming another `vaultingRequestId` is refused (absent is allowed: some failure
-/// responses carry only `result`).
-fn check_request_id(sent: &str, received: Option<&str>) -> Result<(), Error> {
-    match received {
-        Some(received) if received != sent => Err(ResponseRejected::RequestIdMismatch.into()),
-        _ => Ok(()),
     }
 }

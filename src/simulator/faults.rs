@@ -87,11 +87,9 @@ impl FaultRule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FaultParseError(String);
 
-impl FaultParseError {
-    pub(crate) fn operation() -> Self {
-        FaultParseError(
-            "the operation must be vault (vaultPaymentMethod) or inquire (inquireVaulting)".into(),
-        )
+impl From<crate::operation::UnknownOperation> for FaultParseError {
+    fn from(unknown: crate::operation::UnknownOperation) -> Self {
+        FaultParseError(unknown.to_string())
     }
 }
 

@@ -101,7 +101,6 @@ mod time;
 
 use std::fmt;
 use std::net::SocketAddr;
-use std::str::FromStr;
 use std::sync::Arc;
 
 pub use faults::{Fault, FaultParseError, FaultRule};
@@ -226,47 +225,7 @@ impl SimulatorConfig {
     }
 }
 
-/// An API operation of the gateway.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Operation {
-    /// `vaultPaymentMethod`.
-    Vault,
-    /// `inquireVaulting`.
-    Inquire,
-}
-
-impl Operation {
-    /// The API's name: `vaultPaymentMethod` or `inquireVaulting`.
-    pub fn api_name(self) -> &'static str {
-        match self {
-            Operation::Vault => "vaultPaymentMethod",
-            Operation::Inquire => "inquireVaulting",
-        }
-    }
-}
-
-impl fmt::Display for Operation {
-    /// `vault` or `inquire` (the form [`FromStr`] and [`FaultRule`]'s text use).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Operation::Vault => "vault",
-            Operation::Inquire => "inquire",
-        })
-    }
-}
-
-impl FromStr for Operation {
-    type Err = FaultParseError;
-
-    /// `vault` / `vaultPaymentMethod` or `inquire` / `inquireVaulting`, any case.
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.to_ascii_lowercase().as_str() {
-            "vault" | "vaultpaymentmethod" => Ok(Operation::Vault),
-            "inquire" | "inquirevaulting" => Ok(Operation::Inquire),
-            _ => Err(FaultParseError::operation()),
-        }
-    }
-}
+pub use crate::operation::Operation;
 
 /// Where a vaulting stands inside the simulator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -19,15 +19,6 @@ use super::{Fault, Operation, RecordedRequest, SimulatorConfig};
 use crate::signing::{self, SignatureHeader};
 use crate::types::{self, ResultCode, ResultStatus};
 
-const VAULT_PATHS: [&str; 2] = [
-    "/ams/api/v1/vaults/vaultPaymentMethod",
-    "/ams/sandbox/api/v1/vaults/vaultPaymentMethod",
-];
-const INQUIRE_PATHS: [&str; 2] = [
-    "/ams/api/v1/vaults/inquireVaulting",
-    "/ams/sandbox/api/v1/vaults/inquireVaulting",
-];
-
 /// What a malformed-body fault answers (signed, HTTP 200, not JSON).
 const MALFORMED_BODY: &[u8] = b"<html><body>upstream answered garbage (simulated)</body></html>";
 
@@ -80,13 +71,28 @@ fn base_url(addr: SocketAddr) -> String {
     format!("http://{}", SocketAddr::new(ip, addr.port()))
 }
 
+/// Every operation at its live and its sandbox path, then the 3-D Secure pages.
 fn router(shared: Arc<Shared>) -> Router {
     let mut router = Router::new();
-    for path in VAULT_PATHS {
-        router = router.route(path, post(vault));
-    }
-    for path in INQUIRE_PATHS {
-        router = router.route(path, post(inquire));
+    for operation in Operation::ALL {
+        let api = post(
+            move |State(shared): State<Arc<Shared>>,
+                  ConnectInfo(conn): ConnectInfo<ConnHandle>,
+                  uri: Uri,
+                  headers: HeaderMap,
+                  body: Bytes| async move {
+                let incoming = Incoming {
+                    conn,
+                    path: uri.path().to_string(),
+                    headers,
+                    body,
+                };
+                handle(&shared, operation, incoming).await
+            },
+        );
+        router = router
+            .route(operation.path(), api.clone())
+            .route(&operation.sandbox_path(), api);
     }
     router
         .route("/sim/3ds/{id}", get(three_ds::page).post(three_ds::submit))
@@ -94,44 +100,12 @@ fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// The parts of an API request the handlers need.
+/// The parts of an API request the handler needs.
 struct Incoming {
     conn: ConnHandle,
     path: String,
     headers: HeaderMap,
     body: Bytes,
-}
-
-async fn vault(
-    State(shared): State<Arc<Shared>>,
-    ConnectInfo(conn): ConnectInfo<ConnHandle>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let incoming = Incoming {
-        conn,
-        path: uri.path().to_string(),
-        headers,
-        body,
-    };
-    handle(&shared, Operation::Vault, incoming).await
-}
-
-async fn inquire(
-    State(shared): State<Arc<Shared>>,
-    ConnectInfo(conn): ConnectInfo<ConnHandle>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let incoming = Incoming {
-        conn,
-        path: uri.path().to_string(),
-        headers,
-        body,
-    };
-    handle(&shared, Operation::Inquire, incoming).await
 }
 
 fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {

@@ -6,7 +6,12 @@
 //!
 //! `--root DIR` runs a task against another checkout (the tests use a temporary copy).
 
+// build.rs's modules: one generator and one fingerprint for both callers. They live beside
+// build.rs, outside this package, because cargo leaves a nested package's files out of the
+// published crate.
+#[path = "../../build/fingerprint.rs"]
 mod fingerprint;
+#[path = "../../build/generate.rs"]
 mod generate;
 mod schema_check;
 mod spec_lint;
@@ -33,17 +38,21 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<String, String> {
     let mut check = false;
-    let mut root = workspace_root();
+    let mut root = None;
     let mut task = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--root" => root = PathBuf::from(rest.next().ok_or(USAGE)?),
+            "--root" => root = Some(PathBuf::from(rest.next().ok_or(USAGE)?)),
             "codegen" | "spec" if task.is_none() => task = Some(arg.as_str()),
             _ => return Err(USAGE.to_string()),
         }
     }
+    let root = match root {
+        Some(root) => root,
+        None => workspace_root()?,
+    };
     match task {
         Some("codegen") => codegen(&root, check),
         Some("spec") if !check => spec_lint::lint_file(&root.join(generate::SPEC_FILE)),
@@ -51,12 +60,37 @@ fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// The workspace root: the parent of this package's manifest directory.
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the workspace")
-        .to_path_buf()
+/// The workspace root of the checkout this run was started in, found at run time.
+///
+/// Never the compile-time `CARGO_MANIFEST_DIR`: with a target directory shared by several
+/// checkouts (worktrees, a global `CARGO_TARGET_DIR`), cargo may run an xtask binary built in
+/// another checkout, which would then check that checkout's spec instead of this one's.
+/// `cargo run` sets `CARGO_MANIFEST_DIR` for the process (xtask's folder, in this checkout);
+/// run any other way, `cargo locate-project --workspace` finds the workspace from the current
+/// directory.
+fn workspace_root() -> Result<PathBuf, String> {
+    if let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+        let xtask = PathBuf::from(manifest_dir);
+        if let Some(root) = xtask
+            .parent()
+            .filter(|root| root.join("Cargo.toml").is_file())
+        {
+            return Ok(root.to_path_buf());
+        }
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .output()
+        .map_err(|e| format!("cannot run `cargo locate-project`: {e}; pass --root DIR"))?;
+    let manifest = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    match Path::new(&manifest).parent() {
+        Some(root) if out.status.success() && !manifest.is_empty() => Ok(root.to_path_buf()),
+        _ => Err(
+            "cannot find the workspace (run `cargo xtask` inside the checkout, or pass --root DIR)"
+                .into(),
+        ),
+    }
 }
 
 fn codegen(root: &Path, check: bool) -> Result<String, String> {

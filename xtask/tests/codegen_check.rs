@@ -80,6 +80,119 @@ fn check_passes_on_the_committed_copy_and_fails_after_a_spec_edit() {
     std::fs::remove_dir_all(&root).unwrap();
 }
 
+/// The target directory this test binary was built in (`<target>/debug/deps/<test>`).
+fn shared_target_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.ancestors().nth(3).unwrap().to_path_buf()
+}
+
+/// What `cargo xtask` needs of a checkout: the workspace's manifests, lock file, sources and
+/// spec. The copies get an old modification time, as files a checkout has had for a while do:
+/// that is when cargo finds the xtask binary already in the shared target directory fresh, and
+/// runs it instead of building it from this checkout.
+fn second_checkout() -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let root = std::env::temp_dir().join(format!("xtask-checkout-{}-{nanos}", std::process::id()));
+    let files = [
+        "Cargo.toml",
+        "Cargo.lock",
+        "build.rs",
+        "README.md",
+        "xtask/Cargo.toml",
+    ];
+    let dirs = [".cargo", "benches", "examples", "spec", "src", "xtask/src"];
+    for file in files {
+        let to = root.join(file);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        copy_file(&workspace().join(file), &to);
+    }
+    for dir in dirs {
+        copy_dir(&workspace().join(dir), &root.join(dir));
+    }
+    root
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            copy_file(&entry.path(), &target);
+        }
+    }
+}
+
+fn copy_file(from: &Path, to: &Path) {
+    std::fs::copy(from, to).unwrap();
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(to)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+}
+
+/// `cargo xtask codegen --check` run the way a maintainer runs it, inside `checkout`, with the
+/// target directory this workspace's build uses.
+fn cargo_xtask_check(checkout: &Path) -> std::process::Output {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["xtask", "codegen", "--check"])
+        .current_dir(checkout)
+        .env("CARGO_TARGET_DIR", shared_target_dir())
+        // The variables cargo set for this test process describe this checkout, not that one.
+        .env_remove("CARGO_MANIFEST_DIR")
+        .env_remove("CARGO_PKG_NAME")
+        .output()
+        .unwrap()
+}
+
+/// A second checkout that shares the target directory (git worktrees, a global
+/// `CARGO_TARGET_DIR`) runs an xtask binary that may have been built in the first one: the
+/// check must still read the second checkout's spec, and fail when it is stale.
+#[test]
+fn check_reads_the_checkout_it_runs_in_even_with_a_shared_target_dir() {
+    let checkout = second_checkout();
+    let fresh = cargo_xtask_check(&checkout);
+    assert!(
+        fresh.status.success(),
+        "the copied checkout should be up to date: {}",
+        String::from_utf8_lossy(&fresh.stderr)
+    );
+
+    let spec_path = checkout.join("spec/vaulting.yaml");
+    let spec = std::fs::read_to_string(&spec_path).unwrap();
+    let anchor = "      properties:\n        vaultingRequestId:";
+    assert!(
+        spec.contains(anchor),
+        "spec layout changed; update this test"
+    );
+    let edited = spec.replacen(
+        anchor,
+        "      properties:\n        addedBySecondCheckout: {type: string, maxLength: 8, description: Added by a test.}\n        vaultingRequestId:",
+        1,
+    );
+    std::fs::write(&spec_path, edited).unwrap();
+
+    let stale = cargo_xtask_check(&checkout);
+    let stderr = String::from_utf8_lossy(&stale.stderr);
+    assert!(
+        !stale.status.success(),
+        "a stale spec in the second checkout must fail the check: {stderr}"
+    );
+    assert!(
+        stderr.contains("spec/generated.rs is stale"),
+        "the error must name the stale file, got: {stderr}"
+    );
+    std::fs::remove_dir_all(&checkout).unwrap();
+}
+
 #[test]
 fn spec_lint_passes_on_the_committed_spec() {
     let out = xtask(&workspace(), &["spec"]);

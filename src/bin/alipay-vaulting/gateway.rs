@@ -33,6 +33,22 @@ impl Gateway {
     }
 }
 
+/// Connects, makes one call with the client, stops any embedded simulator, and turns an error
+/// into its report: every API command runs through here.
+pub async fn call<T, F, Fut>(args: &GatewayArgs, call: F) -> Result<(T, bool), Failure>
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = Result<T, alipay_vaulting::Error>>,
+{
+    let gateway = connect(args).await?;
+    let embedded = gateway.is_embedded();
+    let answer = call(gateway.client.clone()).await;
+    gateway.close().await;
+    answer
+        .map(|outcome| (outcome, embedded))
+        .map_err(|e| crate::outcomes::error(&e))
+}
+
 /// Builds the client from `--gateway`/`ALIPAY_GATEWAY` and the rest, or starts the embedded
 /// simulator when no gateway is given.
 pub async fn connect(args: &GatewayArgs) -> Result<Gateway, Failure> {

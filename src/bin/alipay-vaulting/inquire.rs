@@ -4,7 +4,7 @@ use alipay_vaulting::types::InquireVaultingRequest;
 
 use crate::args::{InquireArgs, ResolveArgs};
 use crate::exit::Failure;
-use crate::gateway::{self, Gateway};
+use crate::gateway;
 use crate::outcomes;
 use crate::report::Report;
 
@@ -14,22 +14,26 @@ pub async fn inquire(args: InquireArgs) -> Result<Report, Failure> {
         vaulting_request_id: args.vaulting_request_id,
         merchant_account_id: args.merchant_account_id,
     };
-    let gateway = gateway::connect(&args.gateway).await?;
-    warn_if_embedded(&gateway);
-    let answer = gateway.client.inquire(&request).await;
-    gateway.close().await;
-    let outcome = answer.map_err(|e| outcomes::error(&e))?;
+    let sent = &request;
+    let (outcome, embedded) =
+        gateway::call(
+            &args.gateway,
+            |client| async move { client.inquire(sent).await },
+        )
+        .await?;
+    warn_if_embedded(embedded);
     Ok(outcomes::inquiry(&request.vaulting_request_id, &outcome))
 }
 
 /// Inquiries until the vaulting is final or the deadline passes.
 pub async fn resolve(args: ResolveArgs) -> Result<Report, Failure> {
     let id = args.vaulting_request_id;
-    let gateway = gateway::connect(&args.gateway).await?;
-    warn_if_embedded(&gateway);
-    let answer = gateway.client.resolve(&id, args.deadline).await;
-    gateway.close().await;
-    let outcome = answer.map_err(|e| outcomes::error(&e))?;
+    let (sent, deadline) = (&id, args.deadline);
+    let (outcome, embedded) = gateway::call(&args.gateway, |client| async move {
+        client.resolve(sent, deadline).await
+    })
+    .await?;
+    warn_if_embedded(embedded);
     let report = outcomes::inquiry(&id, &outcome);
     Ok(if outcome.is_final() {
         report
@@ -41,8 +45,8 @@ pub async fn resolve(args: ResolveArgs) -> Result<Report, Failure> {
     })
 }
 
-fn warn_if_embedded(gateway: &Gateway) {
-    if gateway.is_embedded() {
+fn warn_if_embedded(embedded: bool) {
+    if embedded {
         eprintln!(
             "Note: the embedded simulator was just started and knows no vaulting from an earlier \
              command, so expect \"not found\"."

@@ -10,9 +10,10 @@ pub async fn run(args: VaultArgs) -> Result<Report, Failure> {
     let bytes = input::read_source(&args.request, "vault request")?;
     let request = input::vault_request(&bytes)?;
     drop(bytes);
-    let gateway = gateway::connect(&args.gateway).await?;
-    let answer = gateway.client.vault_payment_method(&request).await;
-    gateway.close().await;
-    let outcome = answer.map_err(|e| outcomes::error(&e))?;
+    let sent = &request;
+    let (outcome, _) = gateway::call(&args.gateway, |client| async move {
+        client.vault_payment_method(sent).await
+    })
+    .await?;
     Ok(outcomes::vault(&request.vaulting_request_id, &outcome))
 }

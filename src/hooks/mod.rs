@@ -1,0 +1,154 @@
+//! progenitor's hooks for the generated client: every attempt is signed, every response is
+//! size-capped and verified, and the verdict reaches the typed layer as a value.
+//!
+//! The generator runs in `HooksMode::Expected`, so the generated client does not compile
+//! without this implementation, and [`HookState`] can only be made from a [`Client`] builder's
+//! validated keys: there is no way to send an unsigned request.
+//!
+//! - `pre` ([`sign`](self)): rewrites the path for sandbox client ids, then signs the exact
+//!   body bytes reqwest will send.
+//! - `exec`: sends, reads at most `max_response_bytes` (`capped`), verifies a `200` over the
+//!   raw bytes ([`verify_response`](crate::verification::verify_response)) and attaches the
+//!   typed verdict to the response.
+//! - `post` (`verdict`): hands the verdict to the [`Client`] call that is waiting for it, and
+//!   turns a refused response into an error, so callers of the raw client fail closed too.
+//!
+//! [`Client`]: crate::Client
+
+mod capped;
+mod sign;
+pub(crate) mod verdict;
+
+use std::fmt;
+use std::sync::Arc;
+
+use progenitor_client::{ClientHooks, ClientInfo, Error, OperationInfo};
+
+use crate::clock::Clock;
+use crate::error::ResponseRejected;
+use crate::generated::Client;
+use crate::keys::{PrivateKey, PublicKey};
+use crate::verification::{verify_response, Verified};
+use verdict::Verdict;
+
+/// What the hooks need on every call: identity, keys, clock and limits. Built only by
+/// [`ClientBuilder`](crate::ClientBuilder).
+#[derive(Clone)]
+pub struct HookState(Arc<Signer>);
+
+pub(crate) struct Signer {
+    pub(crate) client_id: String,
+    pub(crate) key_version: String,
+    pub(crate) private_key: PrivateKey,
+    pub(crate) alipay_public_key: PublicKey,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) max_response_bytes: usize,
+}
+
+impl HookState {
+    pub(crate) fn new(signer: Signer) -> Self {
+        Self(Arc::new(signer))
+    }
+
+    pub(crate) fn signer(&self) -> &Signer {
+        &self.0
+    }
+
+    /// Whether the client id is a sandbox one (`SANDBOX_...`), whose calls use `/ams/sandbox/api`.
+    pub fn is_sandbox(&self) -> bool {
+        self.0.client_id.starts_with("SANDBOX_")
+    }
+}
+
+impl fmt::Debug for HookState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HookState")
+            .field("client_id", &self.0.client_id)
+            .field("key_version", &self.0.key_version)
+            .field("private_key", &self.0.private_key)
+            .field("alipay_public_key", &self.0.alipay_public_key)
+            .field("max_response_bytes", &self.0.max_response_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientHooks<HookState> for Client {
+    async fn pre<E>(
+        &self,
+        request: &mut reqwest::Request,
+        _info: &OperationInfo,
+    ) -> Result<(), Error<E>> {
+        sign::sign_request(self.inner(), request).map_err(Error::InvalidRequest)
+    }
+
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        _info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        let signer = self.inner().signer();
+        let path = request.url().path().to_owned();
+        let response = self.client().execute(request).await?;
+        let status = response.status();
+        let version = response.version();
+        let headers = response.headers().clone();
+        let (body, verdict) = match capped::read(response, signer.max_response_bytes).await? {
+            Err(limit) => {
+                let rejected = ResponseRejected::TooLarge { limit };
+                return Ok(refused(status, version, rejected));
+            }
+            Ok(body) if status == reqwest::StatusCode::OK => {
+                let verdict = match verify_response(
+                    &signer.alipay_public_key,
+                    &signer.client_id,
+                    &path,
+                    &headers,
+                    &body,
+                ) {
+                    Ok(Verified::Signed) => Verdict::Signed,
+                    Ok(Verified::UnsignedFailure) => Verdict::UnsignedFailure,
+                    // A refused body is not handed on, not even to the raw client.
+                    Err(rejected) => return Ok(refused(status, version, rejected)),
+                };
+                (body, Some(verdict))
+            }
+            // Not a 200: there is no answer to verify; the status decides.
+            Ok(body) => (body, None),
+        };
+        let mut rebuilt = http::Response::new(body);
+        *rebuilt.status_mut() = status;
+        *rebuilt.version_mut() = version;
+        *rebuilt.headers_mut() = headers;
+        if let Some(verdict) = verdict {
+            rebuilt.extensions_mut().insert(verdict);
+        }
+        Ok(reqwest::Response::from(rebuilt))
+    }
+
+    async fn post<E>(
+        &self,
+        result: &reqwest::Result<reqwest::Response>,
+        _info: &OperationInfo,
+    ) -> Result<(), Error<E>> {
+        let verdict = result
+            .as_ref()
+            .ok()
+            .and_then(|response| response.extensions().get::<Verdict>());
+        verdict::hand_out(verdict).map_err(|rejected| Error::Custom(rejected.to_string()))
+    }
+}
+
+/// An empty response with the status that arrived, carrying the refusal for `post`.
+fn refused(
+    status: reqwest::StatusCode,
+    version: http::Version,
+    rejected: ResponseRejected,
+) -> reqwest::Response {
+    let mut placeholder = http::Response::new(bytes::Bytes::new());
+    *placeholder.status_mut() = status;
+    *placeholder.version_mut() = version;
+    placeholder
+        .extensions_mut()
+        .insert(Verdict::Refused(rejected));
+    reqwest::Response::from(placeholder)
+}

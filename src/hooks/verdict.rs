@@ -1,0 +1,52 @@
+//! How response verification reaches the typed layer: as a [`Verdict`] value, never as a
+//! header or an HTTP status.
+//!
+//! `exec` attaches the verdict to the response it returns (a typed extension); `post` hands it
+//! to the [`Client`](crate::Client) call waiting in [`capture`] (a task-local slot), and turns
+//! [`Verdict::Refused`] into an error, so a caller of the raw client, who has no slot, still
+//! fails closed.
+
+use std::cell::RefCell;
+use std::future::Future;
+
+use crate::error::ResponseRejected;
+
+/// What verification said of one response.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// A `200` signed by the Alipay key over the exact bytes received.
+    Signed,
+    /// A `200` without a signature, allowed because its result is `F` or `U`: read, never
+    /// trusted as final.
+    UnsignedFailure,
+    /// Refused: not to be parsed or acted on.
+    Refused(ResponseRejected),
+}
+
+tokio::task_local! {
+    static SLOT: RefCell<Option<Verdict>>;
+}
+
+/// Runs one generated `send()` and returns what it returned together with the verdict on its
+/// response (`None` when no `200` arrived: a transport error or another status).
+pub(crate) async fn capture<F: Future>(send: F) -> (F::Output, Option<Verdict>) {
+    SLOT.scope(RefCell::new(None), async {
+        let output = send.await;
+        let verdict = SLOT.with(|slot| slot.borrow_mut().take());
+        (output, verdict)
+    })
+    .await
+}
+
+/// Records the verdict for [`capture`] (when a call is waiting for it), and refuses a refused
+/// response.
+pub(super) fn hand_out(verdict: Option<&Verdict>) -> Result<(), ResponseRejected> {
+    if let Some(verdict) = verdict {
+        // Outside `capture` (the raw client) there is no slot: the error below is enough.
+        let _ = SLOT.try_with(|slot| *slot.borrow_mut() = Some(verdict.clone()));
+    }
+    match verdict {
+        Some(Verdict::Refused(rejected)) => Err(rejected.clone()),
+        _ => Ok(()),
+    }
+}
