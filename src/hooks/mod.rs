@@ -5,10 +5,10 @@
 //! without this implementation, and [`HookState`] can only be made from a [`Client`] builder's
 //! validated keys: there is no way to send an unsigned request.
 //!
-//! - `pre` ([`sign`](self)): rewrites the path for sandbox client ids, then signs the exact
+//! - `pre` (`sign`): rewrites the path for sandbox client ids, then signs the exact
 //!   body bytes reqwest will send.
 //! - `exec`: sends, reads at most `max_response_bytes` (`capped`), verifies a `200` over the
-//!   raw bytes ([`verify_response`](crate::verification::verify_response)) and attaches the
+//!   raw bytes ([`crate::verification::verify_response`]) and attaches the
 //!   typed verdict to the response.
 //! - `post` (`verdict`): hands the verdict to the [`Client`] call that is waiting for it, and
 //!   turns a refused response into an error, so callers of the raw client fail closed too.

@@ -1,6 +1,6 @@
 //! Making and writing key pairs: for the simulator's gateway key, test merchants, and
 //! `alipay-vaulting sim --keys DIR`. Files use the names and formats users hold (and that
-//! `shared/vectors/keys/` uses): `<role>_private_pkcs8.{b64,pem}`, `<role>_private_pkcs1.{b64,pem}`,
+//! `tests/fixtures/keys/` uses): `<role>_private_pkcs8.{b64,pem}`, `<role>_private_pkcs1.{b64,pem}`,
 //! `<role>_public_spki.{b64,pem}`; base64 files are one line, PEM wraps at 64 columns.
 
 use std::io;

@@ -11,6 +11,7 @@
 mod support;
 
 mod cli;
+mod client_retries;
 mod fault_matrix;
 mod fixtures;
 mod hostile_input;

@@ -27,7 +27,7 @@ pub enum Command {
     /// Serve the gateway simulator on 127.0.0.1 until Ctrl-C or SIGTERM (exit 0).
     ///
     /// In the key directory, the gateway key pair and a merchant test key pair are created on
-    /// first use (the six files per role of shared/vectors/keys: <role>_private_pkcs8.{b64,pem},
+    /// first use (the six files per role of tests/fixtures/keys: <role>_private_pkcs8.{b64,pem},
     /// <role>_private_pkcs1.{b64,pem}, <role>_public_spki.{b64,pem}) and reused afterwards. To
     /// use your own merchant key, put only merchant_public_spki.b64 (or .pem) there. Prints the
     /// base URL (first line), the key directory and the client id; logs each request and

@@ -1,5 +1,5 @@
 //! The `sim` key directory: the gateway key pair and the merchant key pair, as the six files per
-//! role of `shared/vectors/keys/`, created on first use and reused afterwards. A merchant public
+//! role of `tests/fixtures/keys/`, created on first use and reused afterwards. A merchant public
 //! key alone (the user's own merchant key) is honoured: the simulator then verifies requests
 //! with it and holds no merchant private key.
 
