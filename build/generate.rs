@@ -29,6 +29,13 @@ const REPLACEMENTS: &[(&str, &str)] = &[
     ("Cvv", "crate::card::Cvv"),
 ];
 
+/// Components the generator adds in place of every boolean and integer field of what the crate
+/// receives (see [`lenient_scalars`]), and the type each becomes.
+const LENIENT_SCALARS: &[(&str, &str, &str)] = &[
+    ("boolean", "LenientBoolean", "crate::lenient::Lenient<bool>"),
+    ("integer", "LenientInteger", "crate::lenient::Lenient<i64>"),
+];
+
 /// The state every generated call carries into the hooks (signing keys, clock, policy).
 const HOOK_STATE: &str = "crate::hooks::HookState";
 
@@ -62,6 +69,9 @@ pub fn generate(spec_yaml: &str) -> Result<String, String> {
         .with_derive("schemars::JsonSchema")
         .with_derive("PartialEq");
     for (name, path) in REPLACEMENTS {
+        settings.with_replacement(name, path, std::iter::empty());
+    }
+    for (_, name, path) in LENIENT_SCALARS {
         settings.with_replacement(name, path, std::iter::empty());
     }
     for (name, known) in &open {
@@ -209,7 +219,45 @@ fn relax_for_progenitor(spec: &Value, request_side: &BTreeSet<String>) -> Result
             relax_schema(schema);
         }
     }
+    lenient_scalars(schemas, request_side);
     Ok(spec)
+}
+
+/// Every boolean and integer property of a received schema (anything not on the request side:
+/// both responses and the notification) becomes a reference to a `Lenient*` component, which
+/// the generator replaces with `crate::lenient::Lenient<_>`: the documents send every scalar as
+/// a string, their examples as JSON types, and both must parse.
+fn lenient_scalars(schemas: &mut Map<String, Value>, request_side: &BTreeSet<String>) {
+    for (name, schema) in schemas.iter_mut() {
+        if !request_side.contains(name) {
+            lenient_properties(schema);
+        }
+    }
+    for (json_type, name, _) in LENIENT_SCALARS {
+        schemas.insert(name.to_string(), serde_json::json!({ "type": json_type }));
+    }
+}
+
+fn lenient_properties(schema: &mut Value) {
+    let Some(map) = schema.as_object_mut() else {
+        return;
+    };
+    if let Some(props) = map.get_mut("properties").and_then(Value::as_object_mut) {
+        for property in props.values_mut() {
+            let json_type = property.get("type").and_then(Value::as_str);
+            match LENIENT_SCALARS.iter().find(|(t, _, _)| Some(*t) == json_type) {
+                Some((_, name, _)) => {
+                    *property = serde_json::json!({ "$ref": format!("#/components/schemas/{name}") })
+                }
+                None => lenient_properties(property),
+            }
+        }
+    }
+    for key in ["items", "additionalProperties"] {
+        if let Some(inner) = map.get_mut(key) {
+            lenient_properties(inner);
+        }
+    }
 }
 
 fn relax_schema(schema: &mut Value) {

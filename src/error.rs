@@ -13,6 +13,7 @@
 use std::fmt;
 
 use crate::keys::KeyError;
+use crate::outcome::NextStep;
 use crate::signing::SignatureHeaderError;
 use crate::validate::ValidationError;
 
@@ -113,23 +114,44 @@ impl Error {
         }
     }
 
+    /// What to do next: the one source of the guidance [`is_safe_to_retry_with_same_id`],
+    /// [`should_inquire`] and the command-line tool's exit codes derive from.
+    ///
+    /// | error | next step |
+    /// |---|---|
+    /// | `NotSent::InvalidRequest` | [`NextStep::FixRequest`] |
+    /// | `NotSent::Signing` | [`NextStep::CheckConfiguration`] |
+    /// | `NotSent::Connect` | [`NextStep::SendAgain`] |
+    /// | `OutcomeUnknown`, `ResponseRejected` | [`NextStep::InquireWithSameRequestId`] |
+    ///
+    /// [`is_safe_to_retry_with_same_id`]: Self::is_safe_to_retry_with_same_id
+    /// [`should_inquire`]: Self::should_inquire
+    pub fn next_step(&self) -> NextStep {
+        match self {
+            Error::NotSent(NotSent::InvalidRequest(_)) => NextStep::FixRequest,
+            Error::NotSent(NotSent::Signing(_)) => NextStep::CheckConfiguration,
+            Error::NotSent(NotSent::Connect(_)) => NextStep::SendAgain,
+            Error::OutcomeUnknown(_) | Error::ResponseRejected(_) => {
+                NextStep::InquireWithSameRequestId
+            }
+        }
+    }
+
     /// Whether sending the same request again, with the same `vaultingRequestId`, is safe.
     ///
     /// True when nothing was sent for a reason that may pass (a refused connection), and after
     /// a sent request too, because `vaultingRequestId` is idempotent on the gateway. False when
-    /// the request itself must change first (invalid input, a signing problem).
+    /// the request itself must change first (invalid input, a signing problem). Derived from
+    /// [`next_step`](Self::next_step).
     pub fn is_safe_to_retry_with_same_id(&self) -> bool {
-        match self {
-            Error::NotSent(NotSent::Connect(_)) => true,
-            Error::NotSent(_) => false,
-            Error::OutcomeUnknown(_) | Error::ResponseRejected(_) => true,
-        }
+        self.next_step().may_retry_with_same_id()
     }
 
     /// Whether the caller must inquire (same `vaultingRequestId`) to learn what happened before
     /// acting on this vaulting again: true whenever the request may have reached the gateway.
+    /// Derived from [`next_step`](Self::next_step).
     pub fn should_inquire(&self) -> bool {
-        !matches!(self, Error::NotSent(_))
+        self.next_step() == NextStep::InquireWithSameRequestId
     }
 }
 

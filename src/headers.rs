@@ -10,6 +10,13 @@ use std::collections::{BTreeMap, HashMap};
 pub trait Headers {
     /// The first value of header `name`, if present and valid UTF-8.
     fn header(&self, name: &str) -> Option<&str>;
+
+    /// Whether header `name` is present at all, even with a value that is not valid UTF-8
+    /// (which [`header`](Self::header) cannot return): a present but unreadable signature is
+    /// malformed, never absent.
+    fn contains(&self, name: &str) -> bool {
+        self.header(name).is_some()
+    }
 }
 
 impl Headers for http::HeaderMap {
@@ -17,6 +24,10 @@ impl Headers for http::HeaderMap {
         // HeaderMap names are lower case; `get` with a &str lowercases nothing, so normalise.
         let lower = name.to_ascii_lowercase();
         self.get(lower.as_str()).and_then(|v| v.to_str().ok())
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.contains_key(name.to_ascii_lowercase().as_str())
     }
 }
 
@@ -62,6 +73,10 @@ impl<V: AsRef<str>> Headers for BTreeMap<String, V> {
 impl<T: Headers + ?Sized> Headers for &T {
     fn header(&self, name: &str) -> Option<&str> {
         (**self).header(name)
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        (**self).contains(name)
     }
 }
 

@@ -22,6 +22,7 @@ pub mod error;
 pub mod headers;
 pub mod hooks;
 pub mod keys;
+pub mod lenient;
 pub mod notification;
 pub mod open_enum;
 pub mod operation;
@@ -40,8 +41,8 @@ mod generated {
 }
 
 pub use client::{
-    Client, ClientBuilder, Region, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_TIMEOUT,
+    Client, ClientBuilder, Region, ResolveOptions, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE, DEFAULT_TIMEOUT,
 };
 pub use error::{BuildError, Error, ErrorKind};
 pub use generated::types;

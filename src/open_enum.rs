@@ -88,7 +88,12 @@ impl<T: fmt::Display> Serialize for Open<T> {
 
 impl<'de, T: FromStr> Deserialize<'de> for Open<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
+        // Any JSON value: a number or boolean where a code was expected is kept (as its JSON
+        // text) instead of making the whole answer unreadable.
+        let value = match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(text) => text,
+            other => other.to_string(),
+        };
         Ok(match value.parse() {
             Ok(known) => Open::Known(known),
             Err(_) => Open::Unknown(value),

@@ -66,12 +66,22 @@ pub enum NextStep {
     /// (VAULTING_NOT_EXIST): "Check that the value of vaultingRequestId is correct. If it is,
     /// contact Alipay technical support for the specific reason."
     CheckRequestId,
+    /// Nothing reached the gateway, so nothing happened: send the same request again (the same
+    /// `vaultingRequestId` is safe) once the cause is fixed or has passed (a refused
+    /// connection, a gateway that is down). Given by [`Error::next_step`](crate::Error::next_step)
+    /// for [`Error::NotSent`](crate::Error::NotSent) when the cause is not the request or the
+    /// configuration.
+    SendAgain,
 }
 
 impl NextStep {
-    /// Whether the step repeats a call with the same `vaultingRequestId` (only the inquiry).
+    /// Whether the step repeats a call with the same `vaultingRequestId`: the inquiry, or the
+    /// same request when nothing reached the gateway.
     pub fn may_retry_with_same_id(self) -> bool {
-        matches!(self, NextStep::InquireWithSameRequestId)
+        matches!(
+            self,
+            NextStep::InquireWithSameRequestId | NextStep::SendAgain
+        )
     }
 
     /// Whether the step allows a new vaulting attempt, which needs a new `vaultingRequestId`.
@@ -173,11 +183,17 @@ impl InquiryOutcome {
 
     /// What to do next. `Failed` gives [`NextStep::RetryWithNewRequestId`] because only a new
     /// request can vault the card now; whether to try (e.g. after `STOLEN_CARD`) is the
-    /// merchant's decision. `Processing` gives [`NextStep::RedirectBuyer`] when URLs came back,
+    /// merchant's decision. A vaulting that failed with `PROCESS_FAIL` gives
+    /// [`NextStep::DoNotRetry`], as vaultPaymentMethod's own `PROCESS_FAIL` does. `Processing` gives [`NextStep::RedirectBuyer`] when URLs came back,
     /// else [`NextStep::InquireWithSameRequestId`].
     pub fn next_step(&self) -> NextStep {
         match self {
             InquiryOutcome::Succeeded(_) => NextStep::None,
+            InquiryOutcome::Failed(failure)
+                if failure.vaulting_result_code.as_ref() == Some(&VaultingResultCode::ProcessFail.into()) =>
+            {
+                NextStep::DoNotRetry
+            }
             InquiryOutcome::Failed(_) => NextStep::RetryWithNewRequestId,
             InquiryOutcome::Processing(p) if p.urls.is_some() => NextStep::RedirectBuyer,
             InquiryOutcome::Processing(_) => NextStep::InquireWithSameRequestId,
@@ -450,6 +466,13 @@ pub enum UnknownReason {
     /// The inquiry itself failed (`F` other than `VAULTING_NOT_EXIST`); the vaulting's state is
     /// still unknown.
     InquiryFailed,
+    /// `resolve`'s deadline passed while inquiries had said "not found" for less than the
+    /// confirmation window: a request still in flight may yet be registered, so "not found" is
+    /// not believed. Inquire again with the same `vaultingRequestId` later.
+    NotFoundUnconfirmed,
+    /// The gateway refused the call for its traffic limit (`F` / REQUEST_TRAFFIC_EXCEED_LIMIT):
+    /// try again later with the same `vaultingRequestId` (an inquiry first, for a vaulting).
+    RateLimited,
     /// The answer came without a signature. Alipay may leave `F` and `U` answers unsigned, so
     /// the answer is read, but whoever can alter the response could also have removed the
     /// signature and written it: it never counts as final and never sends a buyer anywhere.
@@ -506,7 +529,8 @@ pub(crate) fn unsigned(
 /// |---|---|---|
 /// | S, with a card token | `Vaulted` | `None` |
 /// | S, without a card token | `Unknown` | `InquireWithSameRequestId` |
-/// | F / PARAM_ILLEGAL | `Failed` | `FixRequest` |
+/// | F / PARAM_ILLEGAL, REPEAT_REQ_INCONSISTENT | `Failed` | `FixRequest` |
+/// | F / REQUEST_TRAFFIC_EXCEED_LIMIT | `Unknown` (`RateLimited`) | `InquireWithSameRequestId` |
 /// | F / PROCESS_FAIL | `Failed` | `DoNotRetry` |
 /// | F / VERIFICATION_FAIL | `Failed` | `RetryWithNewRequestId` |
 /// | F / signature, key, client or endpoint errors | `Failed` | `CheckConfiguration` |
@@ -523,8 +547,11 @@ pub fn interpret_vault(response: types::VaultPaymentMethodResponse) -> VaultOutc
         normal_url,
         scheme_url,
         applink_url,
+        app_link_url,
         ..
     } = response;
+    // The vaultPaymentMethod document spells the app link both ways.
+    let applink_url = applink_url.or(app_link_url);
     let types::Result {
         result_code: code,
         result_message: message,
@@ -562,9 +589,18 @@ pub fn interpret_vault(response: types::VaultPaymentMethodResponse) -> VaultOutc
                 UnknownReason::SuccessWithoutToken,
             ),
         },
+        Some(ResultStatus::F) if code == ResultCode::RequestTrafficExceedLimit => unknown(
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            UnknownReason::RateLimited,
+        ),
         Some(ResultStatus::F) => {
             let next_step = match code.known() {
-                Some(ResultCode::ParamIllegal) => NextStep::FixRequest,
+                Some(ResultCode::ParamIllegal | ResultCode::RepeatReqInconsistent) => {
+                    NextStep::FixRequest
+                }
                 Some(ResultCode::VerificationFail) => NextStep::RetryWithNewRequestId,
                 Some(ResultCode::ProcessFail) => NextStep::DoNotRetry,
                 _ if is_configuration_error(&code) => NextStep::CheckConfiguration,
@@ -610,13 +646,13 @@ pub fn interpret_vault(response: types::VaultPaymentMethodResponse) -> VaultOutc
 /// |---|---|---|---|
 /// | S | SUCCESS, with a card token | `Succeeded` | `None` |
 /// | S | SUCCESS, without a card token | `Unknown` | `InquireWithSameRequestId` |
-/// | S | FAIL | `Failed` | `RetryWithNewRequestId` |
+/// | S | FAIL | `Failed` | `DoNotRetry` for PROCESS_FAIL, else `RetryWithNewRequestId` |
 /// | S | PROCESSING | `Processing` | `RedirectBuyer` with URLs, else `InquireWithSameRequestId` |
 /// | S | missing or not known | `Unknown` | `InquireWithSameRequestId` |
 /// | F / VAULTING_NOT_EXIST | | `NotFound` | `CheckRequestId` |
-/// | F / PARAM_ILLEGAL | | `Unknown` | `FixRequest` |
+/// | F / PARAM_ILLEGAL, REPEAT_REQ_INCONSISTENT | | `Unknown` | `FixRequest` |
 /// | F / signature, key, client or endpoint errors | | `Unknown` | `CheckConfiguration` |
-/// | F / REQUEST_TRAFFIC_EXCEED_LIMIT | | `Unknown` | `InquireWithSameRequestId` |
+/// | F / REQUEST_TRAFFIC_EXCEED_LIMIT | | `Unknown` (`RateLimited`) | `InquireWithSameRequestId` |
 /// | F / any other code, known or not | | `Unknown` | `DoNotRetry` |
 /// | U / any code | | `Unknown` | `InquireWithSameRequestId` |
 /// | a status other than S, F, U | | `Unknown` | `InquireWithSameRequestId` |
@@ -631,8 +667,11 @@ pub fn interpret_inquiry(response: types::InquireVaultingResponse) -> InquiryOut
         normal_url,
         scheme_url,
         applink_url,
+        app_link_url,
         ..
     } = response;
+    // The vaultPaymentMethod document spells the app link both ways.
+    let applink_url = applink_url.or(app_link_url);
     let types::Result {
         result_code: code,
         result_message: message,
@@ -694,10 +733,19 @@ pub fn interpret_inquiry(response: types::InquireVaultingResponse) -> InquiryOut
             ),
         },
         Some(ResultStatus::F) if code == ResultCode::VaultingNotExist => InquiryOutcome::NotFound,
+        Some(ResultStatus::F) if code == ResultCode::RequestTrafficExceedLimit => unknown(
+            status,
+            code,
+            message,
+            vaulting_request_id,
+            UnknownReason::RateLimited,
+            NextStep::InquireWithSameRequestId,
+        ),
         Some(ResultStatus::F) => {
             let next_step = match code.known() {
-                Some(ResultCode::ParamIllegal) => NextStep::FixRequest,
-                Some(ResultCode::RequestTrafficExceedLimit) => NextStep::InquireWithSameRequestId,
+                Some(ResultCode::ParamIllegal | ResultCode::RepeatReqInconsistent) => {
+                    NextStep::FixRequest
+                }
                 _ if is_configuration_error(&code) => NextStep::CheckConfiguration,
                 _ => NextStep::DoNotRetry,
             };

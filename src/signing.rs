@@ -398,6 +398,8 @@ const SIGNATURE_BASE64: GeneralPurpose = GeneralPurpose::new(
 pub enum SignatureHeaderError {
     /// The header is empty or whitespace.
     Empty,
+    /// The header's bytes are not valid UTF-8 (so it cannot be a signature header).
+    NotUtf8,
     /// The header is longer than [`MAX_HEADER_LEN`].
     TooLong {
         /// Length received, in bytes.
@@ -445,6 +447,7 @@ impl fmt::Display for SignatureHeaderError {
             "expected `algorithm=RSA256,keyVersion=1,signature=<url-encoded base64>`";
         match self {
             Self::Empty => write!(f, "signature header is empty; {FORMAT}"),
+            Self::NotUtf8 => write!(f, "signature header is not valid UTF-8; {FORMAT}"),
             Self::TooLong { len } => write!(
                 f,
                 "signature header is {len} bytes, longer than the {MAX_HEADER_LEN} accepted"

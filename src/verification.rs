@@ -31,6 +31,11 @@ pub fn verify_response(
     body: &[u8],
 ) -> Result<Verified, ResponseRejected> {
     let Some(signature) = headers.header("signature") else {
+        if headers.contains("signature") {
+            return Err(ResponseRejected::MalformedSignature(
+                SignatureHeaderError::NotUtf8,
+            ));
+        }
         return match result_status(body).as_deref() {
             Some("F") | Some("U") => Ok(Verified::UnsignedFailure),
             _ => Err(ResponseRejected::MissingSignature),
@@ -163,6 +168,28 @@ mod tests {
             Err(ResponseRejected::MissingHeader {
                 name: "response-time"
             })
+        );
+    }
+
+    #[test]
+    fn a_signature_that_is_not_utf8_is_malformed_not_absent() {
+        let (_, public) = keys();
+        let u = br#"{"result":{"resultStatus":"U","resultCode":"VERIFICATION_IN_PROCESS"}}"#;
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            "signature",
+            http::HeaderValue::from_bytes(b"algorithm=RSA256,signature=\xff\xfe").unwrap(),
+        );
+        assert_eq!(
+            verify_response(&public, "C1", PATH, &headers, u),
+            Err(ResponseRejected::MalformedSignature(
+                SignatureHeaderError::NotUtf8
+            ))
+        );
+        // Without the header, the same unsigned U is read (the gateway may leave U unsigned).
+        assert_eq!(
+            verify_response(&public, "C1", PATH, &http::HeaderMap::new(), u),
+            Ok(Verified::UnsignedFailure)
         );
     }
 

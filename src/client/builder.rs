@@ -293,6 +293,7 @@ impl ClientBuilder {
         Ok(Client::from_parts(
             crate::RawClient::new_with_client(&base_url, http, state),
             self.retry,
+            self.timeout,
         ))
     }
 }

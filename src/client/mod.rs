@@ -4,8 +4,12 @@ mod builder;
 mod call;
 mod classify;
 pub(crate) mod operation;
+mod resolve;
 
 use std::time::{Duration, Instant};
+
+pub use resolve::{ResolveOptions, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE};
+use resolve::is_unsigned_buyer_action;
 
 pub use builder::{
     ClientBuilder, Region, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
@@ -28,6 +32,9 @@ use operation::{InquireVaulting, VaultPaymentMethod};
 pub struct Client {
     raw: RawClient,
     retry: RetryPolicy,
+    /// The timeout of one attempt: the shortest time `resolve` waits before believing that a
+    /// vaulting does not exist.
+    timeout: Duration,
 }
 
 impl Client {
@@ -36,8 +43,12 @@ impl Client {
         ClientBuilder::default()
     }
 
-    pub(crate) fn from_parts(raw: RawClient, retry: RetryPolicy) -> Self {
-        Self { raw, retry }
+    pub(crate) fn from_parts(raw: RawClient, retry: RetryPolicy, timeout: Duration) -> Self {
+        Self {
+            raw,
+            retry,
+            timeout,
+        }
     }
 
     /// The generated client underneath, for calls this layer does not wrap. It signs and
@@ -57,11 +68,23 @@ impl Client {
     /// field). Only attempts that never reached the gateway are retried; when the outcome is
     /// unknown the call returns, and the caller resolves it with [`Client::resolve`] using the
     /// same `vaultingRequestId` instead of vaulting again.
+    ///
+    /// An **unsigned** `U`/`VERIFICATION_IN_PROCESS` (Alipay may leave `U` unsigned) cannot be
+    /// trusted to send the buyer anywhere: its URLs could have been written by whoever removed
+    /// the signature. The call then confirms at once with one signed inquiry: when it answers
+    /// `PROCESSING` with URLs, the outcome is [`VaultOutcome::BuyerActionRequired`] with the
+    /// **inquiry's** URLs; otherwise it stays [`VaultOutcome::Unknown`].
     pub async fn vault_payment_method(
         &self,
         request: &types::VaultPaymentMethodRequest,
     ) -> Result<VaultOutcome, Error> {
-        self.call::<VaultPaymentMethod>(request).await
+        let outcome = self.call::<VaultPaymentMethod>(request).await?;
+        Ok(match outcome {
+            VaultOutcome::Unknown(unknown) if is_unsigned_buyer_action(&unknown) => {
+                self.confirm_buyer_action(request, unknown).await
+            }
+            outcome => outcome,
+        })
     }
 
     /// Asks where a vaulting stands (`inquireVaulting`), by its `vaultingRequestId`.
@@ -85,48 +108,5 @@ impl Client {
         request: &types::InquireVaultingRequest,
     ) -> Result<InquiryOutcome, Error> {
         self.call::<InquireVaulting>(request).await
-    }
-
-    /// Resolves a vaulting whose outcome is unknown: inquires with the same
-    /// `vaultingRequestId`, backing off between inquiries, until the vaulting is final
-    /// ([`InquiryOutcome::is_final`]) or `deadline` has passed.
-    ///
-    /// Returns the final outcome, or the last answer when the deadline passed first (still
-    /// [`InquiryOutcome::Processing`] while the buyer is in 3-D Secure, for example): check
-    /// `is_final()`. [`InquiryOutcome::NotFound`] is returned only when two inquiries in a row
-    /// say so, because a vaulting that just timed out may not be registered yet. Errors are returned only when no inquiry got an answer, or when the
-    /// request itself is invalid.
-    pub async fn resolve(
-        &self,
-        vaulting_request_id: &str,
-        deadline: Duration,
-    ) -> Result<InquiryOutcome, Error> {
-        let started = Instant::now();
-        let mut last: Option<Result<InquiryOutcome, Error>> = None;
-        let mut not_found_before = false;
-        for round in 1u32.. {
-            let answer = self.inquire_vaulting(vaulting_request_id).await;
-            match &answer {
-                // Just after a timed-out vaulting, the gateway may not know the id yet: a
-                // `NotFound` counts only once confirmed by the next inquiry, so that a caller
-                // does not vault the card again under a new id while the first one lands.
-                Ok(InquiryOutcome::NotFound) if !not_found_before => not_found_before = true,
-                Ok(outcome) if outcome.is_final() => return answer,
-                Err(Error::NotSent(NotSent::InvalidRequest(_) | NotSent::Signing(_))) => {
-                    return answer
-                }
-                _ => {}
-            }
-            // Keep the most informative answer: any outcome beats an error.
-            if answer.is_ok() || !matches!(last, Some(Ok(_))) {
-                last = Some(answer);
-            }
-            let delay = retry::backoff(&self.retry, round, jitter());
-            if started.elapsed() + delay > deadline {
-                break;
-            }
-            tokio::time::sleep(delay).await;
-        }
-        last.expect("at least one inquiry ran")
     }
 }

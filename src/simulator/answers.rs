@@ -51,7 +51,7 @@ fn vaulted_detail(v: &Vaulting) -> types::VaultedPaymentMethodDetail {
             expiry_year: Some(v.expiry_year.clone()),
             funding: Some("CREDIT".to_string()),
             issuing_country: Some("US".to_string()),
-            is3_ds_authentication: Some(v.three_ds),
+            is3_ds_authentication: Some(v.three_ds.into()),
             ..types::VaultedCard::default()
         }),
         payment_method_type: Some(PaymentMethodType::Card.into()),

@@ -28,17 +28,29 @@ pub enum Fault {
     /// Processes the request, then answers it with a well-formed signature that does not
     /// match the response.
     BadSignature,
+    /// A gateway slower than the client: the request is processed (a vaulting registered) only
+    /// after this long, and answered then; inquiries meanwhile answer `VAULTING_NOT_EXIST`.
+    /// Processing goes on when the client gives up. Combines with the other faults.
+    RegisterDelay(Duration),
+    /// The answer sends its booleans and numbers as JSON strings (`"true"`, `"20"`), as the API
+    /// documents say every scalar travels. Combines with the other faults.
+    StringScalars,
+    /// The answer spells the app link `appLinkUrl`, as the vaultPaymentMethod document's
+    /// result-handling rules do, instead of `applinkUrl`. Combines with the other faults.
+    AppLinkUrlSpelling,
 }
 
 /// A fault, the operation it applies to, and how many times.
 ///
 /// Text form (for the command line and standalone configuration): the fault, then optional
 /// `,op=vault|inquire` and `,times=N`; e.g. `latency=250ms`, `drop-before,op=vault,times=1`,
-/// `drop-after`, `status=503`, `malformed`, `no-signature`, `bad-signature`. Latencies take
+/// `drop-after`, `status=503`, `malformed`, `no-signature`, `bad-signature`,
+/// `register-delay=3s`, `string-scalars`, `app-link-url`. Durations take
 /// `ms` or `s` (`1.5s`); a bare number is milliseconds.
 ///
-/// When several rules match a request, every matching latency applies (they add up) and, of
-/// the other rules, the first one added applies; each rule that applied counts one use.
+/// When several rules match a request, every matching latency and register delay applies (they
+/// add up), so do `string-scalars` and `app-link-url`, and of the other rules the first one
+/// added applies; each rule that applied counts one use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FaultRule {
     /// The operation it applies to; `None` for both.
@@ -98,8 +110,9 @@ impl fmt::Display for FaultParseError {
         write!(
             f,
             "invalid fault rule: {} (expected e.g. `latency=250ms`, `drop-before`, `drop-after`, \
-             `status=503`, `malformed`, `no-signature` or `bad-signature`, then optional \
-             `,op=vault|inquire` and `,times=N`)",
+             `status=503`, `malformed`, `no-signature`, `bad-signature`, `register-delay=3s`, \
+             `string-scalars` or `app-link-url`, then optional `,op=vault|inquire` and \
+             `,times=N`)",
             self.0
         )
     }
@@ -147,6 +160,14 @@ fn parse_fault(name: &str, value: Option<&str>) -> Result<Fault, FaultParseError
         "malformed" | "malformed-body" => no_value(Fault::MalformedBody),
         "no-signature" | "missing-signature" => no_value(Fault::MissingSignature),
         "bad-signature" => no_value(Fault::BadSignature),
+        "register-delay" => {
+            let value = value.ok_or_else(|| bad("`register-delay` needs a duration, e.g. 3s"))?;
+            parse_duration(value)
+                .map(Fault::RegisterDelay)
+                .ok_or_else(|| bad("the register delay is not a duration such as 250ms or 3s"))
+        }
+        "string-scalars" => no_value(Fault::StringScalars),
+        "app-link-url" | "applink-spelling" => no_value(Fault::AppLinkUrlSpelling),
         _ => Err(bad("unknown fault")),
     }
 }
@@ -199,6 +220,9 @@ impl fmt::Display for Fault {
             Fault::MalformedBody => f.write_str("malformed"),
             Fault::MissingSignature => f.write_str("no-signature"),
             Fault::BadSignature => f.write_str("bad-signature"),
+            Fault::RegisterDelay(d) => write!(f, "register-delay={}ms", d.as_millis()),
+            Fault::StringScalars => f.write_str("string-scalars"),
+            Fault::AppLinkUrlSpelling => f.write_str("app-link-url"),
         }
     }
 }
@@ -222,7 +246,13 @@ impl fmt::Display for FaultRule {
 pub(crate) struct Applied {
     /// Every matching latency, added up.
     pub(crate) latency: Duration,
-    /// The first matching fault other than latency.
+    /// Every matching register delay, added up.
+    pub(crate) register_delay: Duration,
+    /// Booleans and numbers go out as strings.
+    pub(crate) string_scalars: bool,
+    /// The app link goes out as `appLinkUrl`.
+    pub(crate) app_link_spelling: bool,
+    /// The first matching fault of the others.
     pub(crate) fault: Option<Fault>,
 }
 
@@ -257,6 +287,18 @@ impl FaultQueue {
             let used = match &rule.fault {
                 Fault::Latency(d) => {
                     applied.latency += *d;
+                    true
+                }
+                Fault::RegisterDelay(d) => {
+                    applied.register_delay += *d;
+                    true
+                }
+                Fault::StringScalars => {
+                    applied.string_scalars = true;
+                    true
+                }
+                Fault::AppLinkUrlSpelling => {
+                    applied.app_link_spelling = true;
                     true
                 }
                 other if applied.fault.is_none() => {

@@ -13,7 +13,7 @@
 //! | `4111111111111111` (VISA), `5555555555554444` (MASTERCARD), `378282246310005` (AMEX) | `S` / `SUCCESS` with `cardToken`, `maskedCardNo`, `brand` | `SUCCESS` with the same card |
 //! | `4000000000003220` | `U` / `VERIFICATION_IN_PROCESS` with `normalUrl`, `schemeUrl`, `applinkUrl` | `PROCESSING` (with the URLs) until the buyer approves or declines on the 3-D Secure page; then `SUCCESS`, or `FAIL` with `DO_NOT_HONOR` |
 //! | `4000000000000002` | `F` / `VERIFICATION_FAIL` | `FAIL` with `DO_NOT_HONOR` |
-//! | `4000000000000119` | `F` / `PROCESS_FAIL` | `FAIL` with `RESTRICTED_CARD` |
+//! | `4000000000000119` | `F` / `PROCESS_FAIL` | `FAIL` with `PROCESS_FAIL` |
 //! | `4000000000000127` | `U` / `UNKNOWN_EXCEPTION` (but vaulted inside the gateway) | `SUCCESS` (so `Client::resolve` finds the token) |
 //! | `4000000000000135` | `U` / `VERIFICATION_IN_PROCESS` without any URL | `FAIL` |
 //! | any other number passing the Luhn check | `S` / `SUCCESS`, brand from the BIN (4 VISA, 51-55 and 2221-2720 MASTERCARD, 34 and 37 AMEX, else no brand) | `SUCCESS` |

@@ -23,7 +23,7 @@ pub enum Scenario {
     /// `DO_NOT_HONOR`.
     VerificationFail,
     /// `4000000000000119`: refused (`F` / `PROCESS_FAIL`); the inquiry says `FAIL` with
-    /// `RESTRICTED_CARD`.
+    /// `PROCESS_FAIL` (so both answers say "do not retry").
     ProcessFail,
     /// `4000000000000127`: the answer is `U` / `UNKNOWN_EXCEPTION`, but the card was vaulted
     /// inside the gateway: the inquiry says `SUCCESS` (what `Client::resolve` is for).
@@ -115,7 +115,7 @@ impl Scenario {
                  on the 3-D Secure page"
             }
             Scenario::VerificationFail => "F / VERIFICATION_FAIL; inquiry: FAIL with DO_NOT_HONOR",
-            Scenario::ProcessFail => "F / PROCESS_FAIL; inquiry: FAIL with RESTRICTED_CARD",
+            Scenario::ProcessFail => "F / PROCESS_FAIL; inquiry: FAIL with PROCESS_FAIL",
             Scenario::UnknownButVaulted => {
                 "U / UNKNOWN_EXCEPTION, but vaulted inside the gateway; inquiry: SUCCESS"
             }
@@ -165,8 +165,8 @@ impl Scenario {
             },
             Scenario::ProcessFail => Plan::Refused {
                 code: ResultCode::ProcessFail,
-                vaulting_code: VaultingResultCode::RestrictedCard,
-                message: "The card is restricted.",
+                vaulting_code: VaultingResultCode::ProcessFail,
+                message: "A general business failure: do not retry.",
             },
             Scenario::InvalidCardNumber => Plan::Refused {
                 code: ResultCode::VerificationFail,

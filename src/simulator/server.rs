@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::Router;
 
 use super::conn::{ConnHandle, Connections, ListenerSlot, SimListener};
-use super::faults::FaultQueue;
+use super::faults::{Applied, FaultQueue};
 use super::state::{NewVaulting, Notice, Shared, VaultResult};
 use super::{answers, notifier, params, three_ds, time};
 use super::{Fault, Operation, RecordedRequest, SimulatorConfig};
@@ -181,22 +181,48 @@ async fn handle(shared: &Arc<Shared>, operation: Operation, incoming: Incoming) 
         _ => {}
     }
 
-    let (answer, notice) = process(shared, operation, valid, client_id.as_deref(), &incoming);
-    let result_code = answer_code(&answer);
-    let recorded = record(result_code);
-    tracing::info!(
-        operation = operation.api_name(),
-        path = %recorded.path,
-        vaulting_request_id = recorded.vaulting_request_id.as_deref().unwrap_or(""),
-        signature_valid = valid,
-        result_code = %recorded.result_code,
-        fault = ?applied.fault,
-        "simulator answered"
-    );
-    shared.store().requests.push(recorded);
-    if let Some(notice) = notice {
-        notifier::send(shared, notice);
-    }
+    // Process, record and notify; with a register delay, in a task of its own that goes on
+    // when the client gives up, as a slow gateway's processing does.
+    let settle = {
+        let shared = shared.clone();
+        let client_id = client_id.clone();
+        let body = incoming.body.clone();
+        let mut recorded = record(String::new());
+        let fault = applied.fault.clone();
+        let delay = applied.register_delay;
+        async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            let (answer, notice) = process(&shared, operation, valid, client_id.as_deref(), &body);
+            recorded.result_code = answer_code(&answer);
+            tracing::info!(
+                operation = operation.api_name(),
+                path = %recorded.path,
+                vaulting_request_id = recorded.vaulting_request_id.as_deref().unwrap_or(""),
+                signature_valid = valid,
+                result_code = %recorded.result_code,
+                ?fault,
+                "simulator answered"
+            );
+            shared.store().requests.push(recorded);
+            if let Some(notice) = notice {
+                notifier::send(&shared, notice);
+            }
+            answer
+        }
+    };
+    let answer = if applied.register_delay.is_zero() {
+        settle.await
+    } else {
+        let task = tokio::spawn(settle);
+        shared.track(task.abort_handle());
+        match task.await {
+            Ok(answer) => answer,
+            Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        }
+    };
+    let answer = reshape(answer, &applied);
     // Only a latency fault sleeps: a zero sleep still waits for tokio's next 1 ms tick.
     if !applied.latency.is_zero() {
         tokio::time::sleep(applied.latency).await;
@@ -223,9 +249,8 @@ fn process(
     operation: Operation,
     signature_valid: bool,
     client_id: Option<&str>,
-    incoming: &Incoming,
+    body: &Bytes,
 ) -> (Vec<u8>, Option<Notice>) {
-    let body = &incoming.body;
     if !signature_valid {
         let answer = answers::failure(
             ResultStatus::F,
@@ -296,6 +321,40 @@ fn process(
                 (json(&answer), None)
             }
         },
+    }
+}
+
+/// The answer in the shapes the faults ask for: scalars as strings, the app link spelled
+/// `appLinkUrl`.
+fn reshape(answer: Vec<u8>, applied: &Applied) -> Vec<u8> {
+    if !applied.string_scalars && !applied.app_link_spelling {
+        return answer;
+    }
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&answer) else {
+        return answer;
+    };
+    if applied.string_scalars {
+        stringify_scalars(&mut value);
+    }
+    if applied.app_link_spelling {
+        if let Some(object) = value.as_object_mut() {
+            if let Some(url) = object.remove("applinkUrl") {
+                object.insert("appLinkUrl".into(), url);
+            }
+        }
+    }
+    json(&value)
+}
+
+/// Every boolean and number, as the JSON string the API documents say Alipay sends.
+fn stringify_scalars(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Bool(flag) => *value = Value::String(flag.to_string()),
+        Value::Number(number) => *value = Value::String(number.to_string()),
+        Value::Array(items) => items.iter_mut().for_each(stringify_scalars),
+        Value::Object(fields) => fields.values_mut().for_each(stringify_scalars),
+        Value::Null | Value::String(_) => {}
     }
 }
 

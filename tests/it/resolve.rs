@@ -8,9 +8,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use alipay_vaulting::error::{Error, NotSent, OutcomeUnknown};
-use alipay_vaulting::outcome::{InquiryOutcome, VaultOutcome};
+use alipay_vaulting::outcome::{InquiryOutcome, NextStep, UnknownReason, VaultOutcome};
 use alipay_vaulting::retry::RetryPolicy;
-use alipay_vaulting::{types, Client};
+use alipay_vaulting::{types, Client, ResolveOptions};
 use support::*;
 
 fn client(base_url: &str) -> Client {
@@ -202,7 +202,11 @@ async fn a_refused_connection_is_not_sent_and_is_retried() {
 
 const NOT_FOUND: &str = r#"{"result":{"resultCode":"VAULTING_NOT_EXIST","resultStatus":"F","resultMessage":"not exist"}}"#;
 
-async fn resolve_with(answers: &'static [&'static str]) -> (InquiryOutcome, usize) {
+/// Resolves "r-1" against a gateway that answers `answers` in turn (the last one forever).
+async fn resolve_with(
+    answers: &'static [&'static str],
+    options: ResolveOptions,
+) -> (Result<InquiryOutcome, Error>, usize, Duration) {
     let gateway = gateway_key();
     let calls = Arc::new(AtomicUsize::new(0));
     let seen = calls.clone();
@@ -212,24 +216,113 @@ async fn resolve_with(answers: &'static [&'static str]) -> (InquiryOutcome, usiz
         Reply::signed(&gateway, CLIENT_ID, &r.path, body)
     })
     .await;
-    let outcome = client(&server.base_url())
-        .resolve("r-1", Duration::from_secs(10))
-        .await
-        .unwrap();
-    (outcome, server.received().len())
+    let started = Instant::now();
+    let outcome = client(&server.base_url()).resolve_with(&options).await;
+    (outcome, server.received().len(), started.elapsed())
+}
+
+fn options() -> ResolveOptions {
+    ResolveOptions::new("r-1")
+        .deadline(Duration::from_secs(10))
+        .not_found_window(Duration::from_millis(800))
 }
 
 #[tokio::test]
-async fn not_found_counts_only_when_confirmed() {
-    // A vaulting that lands just after the first inquiry is found, not given up on.
-    let (outcome, calls) = resolve_with(&[NOT_FOUND, SUCCEEDED]).await;
+async fn not_found_counts_only_after_the_confirmation_window() {
+    // A vaulting that lands after "not found" answers shorter than the window is found.
+    for answers in [&[NOT_FOUND, SUCCEEDED][..], &[NOT_FOUND, NOT_FOUND, SUCCEEDED][..]] {
+        let (outcome, calls, _) = resolve_with(answers, options()).await;
+        assert!(
+            matches!(outcome, Ok(InquiryOutcome::Succeeded(_))),
+            "{outcome:?}"
+        );
+        assert_eq!(calls, answers.len());
+    }
+    // A gateway that never knows the id: "not found", but only once the window has passed.
+    let (outcome, calls, took) = resolve_with(&[NOT_FOUND], options()).await;
+    assert!(matches!(outcome, Ok(InquiryOutcome::NotFound)), "{outcome:?}");
+    assert!(took >= Duration::from_millis(800), "{took:?}");
+    assert!(calls >= 3, "{calls}");
+    // Any other answer in between starts the window again.
+    let (outcome, _, took) =
+        resolve_with(&[NOT_FOUND, NOT_FOUND, UNKNOWN, NOT_FOUND], options()).await;
+    assert!(matches!(outcome, Ok(InquiryOutcome::NotFound)), "{outcome:?}");
+    assert!(took >= Duration::from_millis(800), "{took:?}");
+}
+
+#[tokio::test]
+async fn the_window_is_never_shorter_than_the_attempt_timeout() {
+    // The client's attempt timeout is 500 ms: a 10 ms window still waits that long.
+    let short = options().not_found_window(Duration::from_millis(10));
+    let (outcome, _, took) = resolve_with(&[NOT_FOUND], short).await;
+    assert!(matches!(outcome, Ok(InquiryOutcome::NotFound)), "{outcome:?}");
+    assert!(took >= Duration::from_millis(500), "{took:?}");
+}
+
+#[tokio::test]
+async fn an_unconfirmed_not_found_at_the_deadline_is_not_final() {
+    let short = options().deadline(Duration::from_millis(400));
+    let (outcome, _, took) = resolve_with(&[NOT_FOUND], short).await;
+    let Ok(InquiryOutcome::Unknown(unknown)) = &outcome else {
+        panic!("{outcome:?}");
+    };
+    assert_eq!(unknown.reason, UnknownReason::NotFoundUnconfirmed);
+    assert_eq!(unknown.next_step, NextStep::InquireWithSameRequestId);
+    assert!(!outcome.as_ref().unwrap().is_final());
+    assert!(took < Duration::from_millis(900), "{took:?}");
+}
+
+#[tokio::test]
+async fn an_answer_that_needs_a_person_ends_resolve_at_once() {
+    const REFUSED: &str = r#"{"result":{"resultCode":"INVALID_SIGNATURE","resultStatus":"F","resultMessage":"bad signature"}}"#;
+    const ILLEGAL: &str = r#"{"result":{"resultCode":"PARAM_ILLEGAL","resultStatus":"F","resultMessage":"bad"}}"#;
+    for (answer, step) in [
+        (REFUSED, NextStep::CheckConfiguration),
+        (ILLEGAL, NextStep::FixRequest),
+    ] {
+        let answers: &'static [&'static str] = Box::leak(Box::new([answer]));
+        let (outcome, calls, took) = resolve_with(answers, options()).await;
+        let outcome = outcome.unwrap();
+        assert_eq!(outcome.next_step(), step, "{outcome:?}");
+        assert_eq!(calls, 1);
+        assert!(took < Duration::from_millis(500), "{took:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_deadline_bounds_inquiries_in_flight() {
+    // A gateway that accepts the inquiry and never answers; the attempt timeout (15 s by
+    // default) is far beyond the deadline.
+    let server = RawServer::start(|_| Reply::Stall).await;
+    let client = Client::builder()
+        .client_id(CLIENT_ID)
+        .merchant_private_key(merchant_key())
+        .alipay_public_key(gateway_public())
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let outcome = client.resolve("r-1", Duration::from_secs(2)).await;
+    let took = started.elapsed();
+    assert!(took < Duration::from_millis(2500), "{took:?}");
+    assert!(took >= Duration::from_secs(2), "{took:?}");
     assert!(
-        matches!(outcome, InquiryOutcome::Succeeded(_)),
+        matches!(outcome, Err(Error::OutcomeUnknown(OutcomeUnknown::Timeout))),
         "{outcome:?}"
     );
-    assert_eq!(calls, 2);
-    // Two answers in a row: the id really is unknown to the gateway.
-    let (outcome, calls) = resolve_with(&[NOT_FOUND, NOT_FOUND, SUCCEEDED]).await;
-    assert!(matches!(outcome, InquiryOutcome::NotFound), "{outcome:?}");
-    assert_eq!(calls, 2);
+}
+
+#[tokio::test]
+async fn resolve_sends_the_merchant_account_id() {
+    let gateway = gateway_key();
+    let server =
+        RawServer::start(move |r| Reply::signed(&gateway, CLIENT_ID, &r.path, SUCCEEDED)).await;
+    let options = ResolveOptions::new("r-1").merchant_account_id("M-7");
+    let outcome = client(&server.base_url()).resolve_with(&options).await;
+    assert!(matches!(outcome, Ok(InquiryOutcome::Succeeded(_))), "{outcome:?}");
+    let body: serde_json::Value = serde_json::from_slice(&server.received()[0].body).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"vaultingRequestId": "r-1", "merchantAccountId": "M-7"})
+    );
 }

@@ -73,8 +73,9 @@ pub enum Command {
 /// Where the gateway is and who calls it: flags, or the environment.
 #[derive(Debug, Args)]
 pub struct GatewayArgs {
-    /// The gateway: a URL (https, or http on loopback, e.g. a `sim`), or a region: na, asia,
-    /// eu, us. Without it, an embedded simulator is started for the one call.
+    /// The gateway: a URL (https, or http on loopback, e.g. a `sim`), a region (na, asia, eu,
+    /// us), or `embedded` for a simulator started for the one call. Without it, the embedded
+    /// simulator starts only when no credential is given either.
     #[arg(long, env = "ALIPAY_GATEWAY", value_name = "URL|REGION")]
     pub gateway: Option<String>,
 
@@ -152,6 +153,15 @@ pub struct ResolveArgs {
     /// How long to keep inquiring, e.g. 60s, 500ms, 2m (a bare number is seconds).
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
     pub deadline: Duration,
+
+    /// How long inquiries must keep answering "not found" before it is believed (default 30s,
+    /// never less than --timeout): a request still in flight may land meanwhile.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub not_found_window: Option<Duration>,
+
+    /// The merchant account the vaulting belongs to (merchants with one client id for several).
+    #[arg(long, value_name = "ID")]
+    pub merchant_account_id: Option<String>,
 
     #[command(flatten)]
     pub gateway: GatewayArgs,

@@ -19,6 +19,8 @@ pub enum Exit {
     Failed = 20,
     /// The outcome is unknown (timeouts, lost connections, rejected responses).
     Unknown = 30,
+    /// Nothing reached the gateway: nothing happened, and sending again is safe.
+    NotSent = 40,
 }
 
 impl Exit {
@@ -26,21 +28,43 @@ impl Exit {
     pub fn code(self) -> u8 {
         self as u8
     }
+
+    /// The exit code of an answer or error whose next step is `step`: the one mapping every
+    /// command uses, so the code and the printed next step always agree.
+    pub fn for_step(step: NextStep) -> Exit {
+        match step {
+            NextStep::None => Exit::Ok,
+            NextStep::RedirectBuyer => Exit::Pending,
+            NextStep::RetryWithNewRequestId | NextStep::DoNotRetry | NextStep::CheckRequestId => {
+                Exit::Failed
+            }
+            NextStep::FixRequest => Exit::Usage,
+            NextStep::CheckConfiguration => Exit::Config,
+            NextStep::SendAgain => Exit::NotSent,
+            // InquireWithSameRequestId, and any step added later: find out before acting.
+            _ => Exit::Unknown,
+        }
+    }
 }
 
 /// The exit-code table printed at the end of `--help`.
 pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-   0  vaulted / succeeded (also: notification verified, keys match)
-  10  buyer action required (e.g. 3-D Secure) / vaulting still processing
-  20  failed / not found (also: notification rejected)
-  30  outcome unknown: gateway unreachable, timeout, connection lost, HTTP 5xx, response rejected
-      (bad or missing signature, malformed body); `resolve` with the same vaultingRequestId before
-      vaulting again
-   2  usage error or invalid input, including a request that breaks the spec (the field is named)
-      and a gateway PARAM_ILLEGAL
-   1  configuration or key error: missing setting, unreadable or wrong key, or the gateway refused
-      the signature, key or client id";
+Exit codes (each follows from the next step printed with the answer):
+   0  vaulted / succeeded (next step: none; also: notification verified, keys match)
+  10  buyer action required, e.g. 3-D Secure (next step: redirectBuyer)
+  20  failed or not found (next steps: retryWithNewRequestId, doNotRetry, checkRequestId; also:
+      notification rejected)
+  30  outcome unknown: timeout, connection lost, HTTP 5xx, response rejected (bad or missing
+      signature, malformed body), a U answer, a vaulting still processing without a URL (next
+      step: inquireWithSameRequestId); `resolve` with the same vaultingRequestId before vaulting
+      again
+  40  not sent: nothing reached the gateway (connection refused, gateway down), so nothing
+      happened; sending the same request again is safe (next step: sendAgain)
+   2  usage error or invalid input, including a request that breaks the spec (the field is named),
+      a gateway PARAM_ILLEGAL and REPEAT_REQ_INCONSISTENT (next step: fixRequest)
+   1  configuration or key error: missing setting, unreadable or wrong key, a request that cannot
+      be signed, or the gateway refusing the signature, key or client id (next step:
+      checkConfiguration)";
 
 /// Why a command stopped without an outcome: what went wrong, and the exit code it maps to.
 /// The message never holds card data, key material or a response body.

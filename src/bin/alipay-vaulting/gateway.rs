@@ -9,9 +9,13 @@ use alipay_vaulting::{BuildError, Client, Region};
 
 use crate::args::GatewayArgs;
 use crate::exit::Failure;
+use crate::report::Report;
 
 /// The client id of the embedded simulator when none is given.
 const EMBEDDED_CLIENT_ID: &str = "SANDBOX_SIMULATOR";
+
+/// The `--gateway` value that asks for the embedded simulator explicitly.
+pub const EMBEDDED: &str = "embedded";
 
 /// A client, and the embedded simulator it calls when there is one (kept alive with it).
 pub struct Gateway {
@@ -20,9 +24,22 @@ pub struct Gateway {
 }
 
 impl Gateway {
-    /// Whether the client calls a simulator started by this process.
-    pub fn is_embedded(&self) -> bool {
-        self.embedded.is_some()
+    /// Who answers this client's calls.
+    pub fn source(&self) -> Source {
+        let url = self.client.base_url().to_string();
+        if self.embedded.is_some() {
+            Source::Simulator {
+                url,
+                embedded: true,
+            }
+        } else if is_loopback(&url) {
+            Source::Simulator {
+                url,
+                embedded: false,
+            }
+        } else {
+            Source::Alipay
+        }
     }
 
     /// Stops the embedded simulator, if any.
@@ -33,31 +50,113 @@ impl Gateway {
     }
 }
 
+/// Who answered: Alipay, or a simulator (the embedded one, or any gateway on this machine:
+/// Alipay is never on loopback). Whatever the tool prints about a simulator's answer says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A gateway that is not on this machine.
+    Alipay,
+    /// A simulator.
+    Simulator {
+        /// Its base URL.
+        url: String,
+        /// Started by this command.
+        embedded: bool,
+    },
+}
+
+impl Source {
+    /// The headline of a vaulted card.
+    pub fn vaulted(&self, what: &str) -> String {
+        match self {
+            Source::Alipay => format!("{what}: the card is vaulted with Alipay."),
+            Source::Simulator { .. } => format!(
+                "{what}, by a simulator: a test answer. No card is stored with Alipay, and the \
+                 token works only with this simulator."
+            ),
+        }
+    }
+
+    /// The report, marked as a simulator's answer where it is one.
+    pub fn label(&self, report: Report) -> Report {
+        match self {
+            Source::Alipay => report,
+            Source::Simulator { url, embedded } => {
+                let which = if *embedded {
+                    "the embedded simulator started for this command"
+                } else {
+                    "a gateway on this machine (a simulator, not Alipay)"
+                };
+                report
+                    .field("answeredBy", Some("simulator"))
+                    .note(format!("(This answer came from {which}, at {url}.)"))
+            }
+        }
+    }
+}
+
+/// Whether a base URL's host is this machine.
+fn is_loopback(url: &str) -> bool {
+    url::Url::parse(url).ok().is_some_and(|url| match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    })
+}
+
 /// Connects, makes one call with the client, stops any embedded simulator, and turns an error
 /// into its report: every API command runs through here.
-pub async fn call<T, F, Fut>(args: &GatewayArgs, call: F) -> Result<(T, bool), Failure>
+pub async fn call<T, F, Fut>(args: &GatewayArgs, call: F) -> Result<(T, Source), Failure>
 where
     F: FnOnce(Client) -> Fut,
     Fut: std::future::Future<Output = Result<T, alipay_vaulting::Error>>,
 {
     let gateway = connect(args).await?;
-    let embedded = gateway.is_embedded();
+    let source = gateway.source();
     let answer = call(gateway.client.clone()).await;
     gateway.close().await;
-    answer
-        .map(|outcome| (outcome, embedded))
-        .map_err(|e| crate::outcomes::error(&e))
+    match answer {
+        Ok(outcome) => Ok((outcome, source)),
+        Err(e) => Err(crate::outcomes::error(&e)),
+    }
 }
 
-/// Builds the client from `--gateway`/`ALIPAY_GATEWAY` and the rest, or starts the embedded
-/// simulator when no gateway is given.
+/// Builds the client from `--gateway`/`ALIPAY_GATEWAY` and the rest. The embedded simulator
+/// starts only when asked for (`--gateway embedded`), or when neither a gateway nor any
+/// credential is given: a credential without a gateway is a configuration error, so a
+/// forgotten `ALIPAY_GATEWAY` never turns a real vaulting into a simulated one.
 pub async fn connect(args: &GatewayArgs) -> Result<Gateway, Failure> {
     match non_empty(args.gateway.as_deref()) {
+        Some(gateway) if gateway.eq_ignore_ascii_case(EMBEDDED) => embedded(args).await,
         Some(gateway) => remote(gateway, args).map(|client| Gateway {
             client,
             embedded: None,
         }),
-        None => embedded(args).await,
+        None => match first_credential(args) {
+            Some(given) => Err(Failure::config(
+                "missingSetting",
+                format!(
+                    "{given} is given but no gateway: give --gateway / ALIPAY_GATEWAY (a URL or \
+                     a region: na, asia, eu, us)"
+                ),
+            )
+            .hint("for the embedded simulator, give --gateway embedded")),
+            None => embedded(args).await,
+        },
+    }
+}
+
+/// The first credential given, by its flag and variable.
+fn first_credential(args: &GatewayArgs) -> Option<&'static str> {
+    if non_empty(args.client_id.as_deref()).is_some() {
+        Some("a client id (--client-id / ALIPAY_CLIENT_ID)")
+    } else if args.private_key.is_some() {
+        Some("a merchant private key (--private-key / ALIPAY_PRIVATE_KEY)")
+    } else if args.public_key.is_some() {
+        Some("an Alipay public key (--public-key / ALIPAY_PUBLIC_KEY)")
+    } else {
+        None
     }
 }
 
@@ -126,9 +225,9 @@ async fn embedded(args: &GatewayArgs) -> Result<Gateway, Failure> {
         .await
         .map_err(|e| Failure::config("simulator", format!("cannot start the simulator: {e}")))?;
     eprintln!(
-        "No gateway given (--gateway / ALIPAY_GATEWAY): using an embedded simulator at {} for \
-         this command only. It holds no state from earlier commands and its 3-D Secure pages \
-         close when the command exits; run `alipay-vaulting sim` for a lasting one.",
+        "Using an embedded simulator at {} for this command only, not Alipay: its answers are \
+         test answers. It holds no state from earlier commands and its 3-D Secure pages close \
+         when the command exits; run `alipay-vaulting sim` for a lasting one.",
         simulator.base_url()
     );
     if args.public_key.is_some() {
@@ -194,7 +293,7 @@ fn missing(what: &str, flag: &str, env: &str, value: &str) -> Failure {
         "missingSetting",
         format!("no {what}: give {flag} or set {env} ({value})"),
     )
-    .hint("without --gateway / ALIPAY_GATEWAY, an embedded simulator needs none of these")
+    .hint("--gateway embedded uses the embedded simulator, which needs none of these")
 }
 
 fn non_empty(value: Option<&str>) -> Option<&str> {

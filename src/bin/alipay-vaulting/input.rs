@@ -39,13 +39,10 @@ pub fn read_source(source: &str, what: &str) -> Result<Zeroizing<Vec<u8>>, Failu
 
 /// Parses and validates a vaultPaymentMethod request in wire-format JSON.
 pub fn vault_request(bytes: &[u8]) -> Result<VaultPaymentMethodRequest, Failure> {
-    let request: VaultPaymentMethodRequest = serde_json::from_slice(bytes).map_err(|e| {
+    let request: VaultPaymentMethodRequest = parse_named(bytes).map_err(|message| {
         Failure::usage(
             "invalidJson",
-            format!(
-                "the request is not a vaultPaymentMethod request: {}",
-                json_error(&e)
-            ),
+            format!("the request is not a vaultPaymentMethod request: {message}"),
         )
         .hint("the request is the API's wire-format JSON; see `alipay-vaulting vault --help`")
     })?;
@@ -54,6 +51,23 @@ pub fn vault_request(bytes: &[u8]) -> Result<VaultPaymentMethodRequest, Failure>
             .next_step(alipay_vaulting::outcome::NextStep::FixRequest)
     })?;
     Ok(request)
+}
+
+/// Parses `bytes`; an error names the field by its wire path (`paymentMethodDetail.card.cardNo`)
+/// and never quotes a value.
+fn parse_named<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+        let path = e.path().to_string();
+        let reason = json_error(e.inner());
+        if path == "." || !e.inner().is_data() {
+            reason
+        } else {
+            format!("field {path}: {reason}")
+        }
+    })?;
+    json.end().map_err(|e| json_error(&e))?;
+    Ok(value)
 }
 
 /// A JSON error without any of the input: serde's messages can quote values (`invalid type:
@@ -99,6 +113,19 @@ mod tests {
 
     fn error_of(json: &str) -> String {
         json_error(&serde_json::from_str::<VaultPaymentMethodRequest>(json).unwrap_err())
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_field_and_not_the_value() {
+        let json = r#"{"vaultingRequestId":"r","paymentMethodDetail":{"paymentMethodType":"CARD","card":{"cardNo":4111111111111111}}}"#;
+        let error = parse_named::<VaultPaymentMethodRequest>(json.as_bytes()).unwrap_err();
+        assert!(
+            error.starts_with("field paymentMethodDetail.card.cardNo: invalid type, expected"),
+            "{error}"
+        );
+        assert!(!error.contains("4111"), "{error}");
+        let trailing = parse_named::<serde_json::Value>(b"{} x").unwrap_err();
+        assert!(trailing.contains("trailing"), "{trailing}");
     }
 
     #[test]

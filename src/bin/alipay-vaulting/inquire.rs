@@ -1,10 +1,13 @@
 //! `inquire` and `resolve`: where a vaulting stands, by its vaultingRequestId.
 
+use std::time::Instant;
+
 use alipay_vaulting::types::InquireVaultingRequest;
+use alipay_vaulting::ResolveOptions;
 
 use crate::args::{InquireArgs, ResolveArgs};
 use crate::exit::Failure;
-use crate::gateway;
+use crate::gateway::{self, Source};
 use crate::outcomes;
 use crate::report::Report;
 
@@ -15,38 +18,49 @@ pub async fn inquire(args: InquireArgs) -> Result<Report, Failure> {
         merchant_account_id: args.merchant_account_id,
     };
     let sent = &request;
-    let (outcome, embedded) =
-        gateway::call(
-            &args.gateway,
-            |client| async move { client.inquire(sent).await },
-        )
-        .await?;
-    warn_if_embedded(embedded);
-    Ok(outcomes::inquiry(&request.vaulting_request_id, &outcome))
+    let (outcome, source) = gateway::call(&args.gateway, |client| async move {
+        client.inquire(sent).await
+    })
+    .await?;
+    warn_if_embedded(&source);
+    Ok(outcomes::inquiry(
+        &request.vaulting_request_id,
+        &outcome,
+        &source,
+    ))
 }
 
 /// Inquiries until the vaulting is final or the deadline passes.
 pub async fn resolve(args: ResolveArgs) -> Result<Report, Failure> {
-    let id = args.vaulting_request_id;
-    let (sent, deadline) = (&id, args.deadline);
-    let (outcome, embedded) = gateway::call(&args.gateway, |client| async move {
-        client.resolve(sent, deadline).await
+    let mut options = ResolveOptions::new(args.vaulting_request_id.clone()).deadline(args.deadline);
+    if let Some(id) = args.merchant_account_id {
+        options = options.merchant_account_id(id);
+    }
+    if let Some(window) = args.not_found_window {
+        options = options.not_found_window(window);
+    }
+    let started = Instant::now();
+    let sent = &options;
+    let (outcome, source) = gateway::call(&args.gateway, |client| async move {
+        client.resolve_with(sent).await
     })
     .await?;
-    warn_if_embedded(embedded);
-    let report = outcomes::inquiry(&id, &outcome);
+    let took = started.elapsed();
+    warn_if_embedded(&source);
+    let report = outcomes::inquiry(&args.vaulting_request_id, &outcome, &source);
     Ok(if outcome.is_final() {
         report
     } else {
         report.note(format!(
-            "(Still not final after the {:?} deadline.)",
+            "(Not final yet: still not settled after {:.1} s of the {:?} deadline.)",
+            took.as_secs_f64(),
             args.deadline
         ))
     })
 }
 
-fn warn_if_embedded(embedded: bool) {
-    if embedded {
+fn warn_if_embedded(source: &Source) {
+    if matches!(source, Source::Simulator { embedded: true, .. }) {
         eprintln!(
             "Note: the embedded simulator was just started and knows no vaulting from an earlier \
              command, so expect \"not found\"."

@@ -1,4 +1,5 @@
-//! The library's outcomes and errors as reports with exit codes.
+//! The library's outcomes and errors as reports. The exit code always follows from the next
+//! step ([`Exit::for_step`]), and an answer from a simulator says so.
 
 use alipay_vaulting::error::{Error, NotSent};
 use alipay_vaulting::outcome::{
@@ -7,62 +8,53 @@ use alipay_vaulting::outcome::{
 };
 
 use crate::exit::{Exit, Failure};
+use crate::gateway::Source;
 use crate::report::Report;
 
 /// A vaultPaymentMethod outcome.
-pub fn vault(id: &str, outcome: &VaultOutcome) -> Report {
+pub fn vault(id: &str, outcome: &VaultOutcome, source: &Source) -> Report {
+    let step = outcome.next_step();
+    let exit = Exit::for_step(step);
     let report = match outcome {
         VaultOutcome::Vaulted(card) => card_fields(
-            Report::new(
-                Exit::Ok,
-                "vaulted",
-                "Vaulted: the card is stored with Alipay.",
-            ),
+            Report::new(exit, "vaulted", source.vaulted("Vaulted")),
             id,
             card,
         ),
         VaultOutcome::BuyerActionRequired(action) => url_fields(
             Report::new(
-                Exit::Pending,
+                exit,
                 "buyerActionRequired",
                 "Buyer action required: the card must be verified (e.g. 3-D Secure).",
             )
             .field("vaultingRequestId", Some(id)),
             Some(&action.urls),
         ),
-        VaultOutcome::Failed(failure) => {
-            Report::new(exit_for_failure(failure.next_step), "failed", "Failed.")
-                .field("vaultingRequestId", Some(id))
-                .field("resultStatus", Some(failure.status.as_wire()))
-                .field("resultCode", Some(failure.code.as_wire()))
-                .field("resultMessage", failure.message.as_deref())
-        }
+        VaultOutcome::Failed(failure) => Report::new(exit, "failed", failed_headline(step))
+            .field("vaultingRequestId", Some(id))
+            .field("resultStatus", Some(failure.status.as_wire()))
+            .field("resultCode", Some(failure.code.as_wire()))
+            .field("resultMessage", failure.message.as_deref()),
         VaultOutcome::Unknown(unknown) => unknown_fields(id, unknown),
-        _ => Report::new(
-            Exit::Unknown,
-            "unknown",
-            "An outcome this tool does not know.",
-        )
-        .field("vaultingRequestId", Some(id)),
+        _ => Report::new(exit, "unknown", "An outcome this tool does not know.")
+            .field("vaultingRequestId", Some(id)),
     };
-    report.next_step(outcome.next_step())
+    source.label(report.next_step(step))
 }
 
 /// An inquireVaulting (or resolve) outcome.
-pub fn inquiry(id: &str, outcome: &InquiryOutcome) -> Report {
+pub fn inquiry(id: &str, outcome: &InquiryOutcome, source: &Source) -> Report {
+    let step = outcome.next_step();
+    let exit = Exit::for_step(step);
     let report = match outcome {
         InquiryOutcome::Succeeded(card) => card_fields(
-            Report::new(
-                Exit::Ok,
-                "succeeded",
-                "Succeeded: the card is vaulted with Alipay.",
-            ),
+            Report::new(exit, "succeeded", source.vaulted("Succeeded")),
             id,
             card,
         ),
         InquiryOutcome::Processing(processing) => url_fields(
             Report::new(
-                Exit::Pending,
+                exit,
                 "processing",
                 "Processing: the vaulting is not finished (e.g. the buyer is in 3-D Secure).",
             )
@@ -70,7 +62,7 @@ pub fn inquiry(id: &str, outcome: &InquiryOutcome) -> Report {
             processing.urls.as_ref(),
         ),
         InquiryOutcome::Failed(failure) => Report::new(
-            Exit::Failed,
+            exit,
             "failed",
             "Failed: the vaulting did not store the card.",
         )
@@ -84,61 +76,50 @@ pub fn inquiry(id: &str, outcome: &InquiryOutcome) -> Report {
             failure.vaulting_result_message.as_deref(),
         ),
         InquiryOutcome::NotFound => Report::new(
-            Exit::Failed,
+            exit,
             "notFound",
-            "Not found: Alipay has no vaulting with this vaultingRequestId.",
+            "Not found: the gateway has no vaulting with this vaultingRequestId.",
         )
         .field("vaultingRequestId", Some(id)),
         InquiryOutcome::Unknown(unknown) => unknown_fields(id, unknown),
-        _ => Report::new(
-            Exit::Unknown,
-            "unknown",
-            "An outcome this tool does not know.",
-        )
-        .field("vaultingRequestId", Some(id)),
+        _ => Report::new(exit, "unknown", "An outcome this tool does not know.")
+            .field("vaultingRequestId", Some(id)),
     };
-    report.next_step(outcome.next_step())
+    source.label(report.next_step(step))
 }
 
-/// A call that returned an error instead of an outcome.
+/// A call that returned an error instead of an outcome: the exit code and the advice follow
+/// from [`Error::next_step`].
 pub fn error(error: &Error) -> Failure {
-    match error {
+    let step = error.next_step();
+    let exit = Exit::for_step(step);
+    let failure = match error {
         Error::NotSent(NotSent::InvalidRequest(e)) => {
-            Failure::usage("invalidRequest", format!("invalid request: {e}"))
-                .next_step(NextStep::FixRequest)
+            Failure::with_exit(exit, "invalidRequest", format!("invalid request: {e}"))
         }
-        Error::NotSent(NotSent::Signing(_)) => {
-            Failure::config("signing", error.to_string()).next_step(NextStep::CheckConfiguration)
-        }
-        Error::NotSent(_) => Failure::with_exit(Exit::Unknown, "notSent", error.to_string())
-            .hint(
-                "nothing reached the gateway; check the gateway URL. Sending again with the same \
-                 vaultingRequestId is safe.",
-            )
-            .next_step(NextStep::InquireWithSameRequestId),
-        Error::OutcomeUnknown(_) => {
-            Failure::with_exit(Exit::Unknown, "outcomeUnknown", error.to_string())
-                .next_step(NextStep::InquireWithSameRequestId)
-        }
+        Error::NotSent(NotSent::Signing(_)) => Failure::with_exit(exit, "signing", error.to_string()),
+        Error::NotSent(_) => Failure::with_exit(exit, "notSent", error.to_string())
+            .hint("check the gateway URL and the network; nothing was vaulted"),
+        Error::OutcomeUnknown(_) => Failure::with_exit(exit, "outcomeUnknown", error.to_string()),
         Error::ResponseRejected(_) => {
-            Failure::with_exit(Exit::Unknown, "responseRejected", error.to_string())
-                .hint(
-                    "a bad signature usually means the configured Alipay public key is wrong \
-                     (it is the gateway's key, not the merchant's public key)",
-                )
-                .next_step(NextStep::InquireWithSameRequestId)
+            Failure::with_exit(exit, "responseRejected", error.to_string()).hint(
+                "a bad signature usually means the configured Alipay public key is wrong \
+                 (it is the gateway's key, not the merchant's public key)",
+            )
         }
-        _ => Failure::with_exit(Exit::Unknown, "error", error.to_string())
-            .next_step(NextStep::InquireWithSameRequestId),
-    }
+        _ => Failure::with_exit(exit, "error", error.to_string()),
+    };
+    failure.next_step(step)
 }
 
-/// A final failure's exit code: the caller's fault (bad request, bad configuration) or the card's.
-fn exit_for_failure(step: NextStep) -> Exit {
+fn failed_headline(step: NextStep) -> &'static str {
     match step {
-        NextStep::FixRequest => Exit::Usage,
-        NextStep::CheckConfiguration => Exit::Config,
-        _ => Exit::Failed,
+        NextStep::FixRequest => "Failed: the gateway refused the request as invalid.",
+        NextStep::CheckConfiguration => {
+            "Failed: the gateway refused the caller (signature, key, client id or endpoint), \
+             not the card."
+        }
+        _ => "Failed: this vaulting did not store the card.",
     }
 }
 
@@ -158,21 +139,30 @@ fn url_fields(report: Report, urls: Option<&RedirectUrls>) -> Report {
 }
 
 fn unknown_fields(id: &str, unknown: &UnknownOutcome) -> Report {
-    let exit = if unknown.next_step == NextStep::CheckConfiguration {
-        Exit::Config
-    } else {
-        Exit::Unknown
+    let exit = Exit::for_step(unknown.next_step);
+    let headline = match unknown.next_step {
+        NextStep::CheckConfiguration => {
+            "Refused: the gateway refused the caller (signature, key, client id or endpoint), \
+             so the vaulting's state is not known."
+        }
+        NextStep::FixRequest => {
+            "Refused: the gateway refused the request as invalid, so the vaulting's state is \
+             not known."
+        }
+        NextStep::DoNotRetry => {
+            "Refused: the gateway refused the inquiry, so the vaulting's state is not known."
+        }
+        _ => {
+            "Unknown: the answer does not say whether the card is vaulted (this is NOT a \
+             failure)."
+        }
     };
-    Report::new(
-        exit,
-        "unknown",
-        "Unknown: the answer does not say whether the card is vaulted (this is NOT a failure).",
-    )
-    .field("vaultingRequestId", Some(id))
-    .field("resultStatus", Some(unknown.status.as_wire()))
-    .field("resultCode", Some(unknown.code.as_wire()))
-    .field("resultMessage", unknown.message.as_deref())
-    .field("reason", Some(reason(&unknown.reason)))
+    Report::new(exit, "unknown", headline)
+        .field("vaultingRequestId", Some(id))
+        .field("resultStatus", Some(unknown.status.as_wire()))
+        .field("resultCode", Some(unknown.code.as_wire()))
+        .field("resultMessage", unknown.message.as_deref())
+        .field("reason", Some(reason(&unknown.reason)))
 }
 
 fn reason(reason: &UnknownReason) -> String {
@@ -185,6 +175,15 @@ fn reason(reason: &UnknownReason) -> String {
             format!("an unrecognised vaultingStatus {status:?}")
         }
         UnknownReason::InquiryFailed => "the inquiry itself failed".into(),
+        UnknownReason::RateLimited => "the gateway's traffic limit (try again later)".into(),
+        UnknownReason::NotFoundUnconfirmed => {
+            "not found so far, but not for the whole confirmation window: a request still in \
+             flight may yet land"
+                .into()
+        }
+        UnknownReason::Unsigned => {
+            "the answer came without a signature, so it is not trusted".into()
+        }
         other => format!("{other:?}"),
     }
 }

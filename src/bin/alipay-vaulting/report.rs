@@ -165,6 +165,7 @@ pub fn next_step_name(step: NextStep) -> &'static str {
         NextStep::InquireWithSameRequestId => "inquireWithSameRequestId",
         NextStep::CheckConfiguration => "checkConfiguration",
         NextStep::CheckRequestId => "checkRequestId",
+        NextStep::SendAgain => "sendAgain",
         _ => "seeDocumentation",
     }
 }
@@ -191,12 +192,16 @@ pub fn next_step_text(step: NextStep) -> &'static str {
              may already be vaulted."
         }
         NextStep::CheckConfiguration => {
-            "the gateway refused the caller, not the card: check the client id, the merchant \
+            "the configuration is at fault, not the card: check the client id, the merchant \
              private key, the Alipay public key and the gateway URL."
         }
         NextStep::CheckRequestId => {
             "no vaulting has this vaultingRequestId: check the id (if it is the one just sent, \
              the vaulting never started)."
+        }
+        NextStep::SendAgain => {
+            "nothing reached the gateway, so nothing happened. Fix the cause (gateway URL, \
+             network), then send the same request again: the same vaultingRequestId is safe."
         }
         _ => "see the crate documentation of NextStep.",
     }

@@ -11,9 +11,9 @@ pub async fn run(args: VaultArgs) -> Result<Report, Failure> {
     let request = input::vault_request(&bytes)?;
     drop(bytes);
     let sent = &request;
-    let (outcome, _) = gateway::call(&args.gateway, |client| async move {
+    let (outcome, source) = gateway::call(&args.gateway, |client| async move {
         client.vault_payment_method(sent).await
     })
     .await?;
-    Ok(outcomes::vault(&request.vaulting_request_id, &outcome))
+    Ok(outcomes::vault(&request.vaulting_request_id, &outcome, &source))
 }
