@@ -216,4 +216,11 @@ fn digit_runs_are_matched_whole() {
     assert!(!contains_digit_run("port 38371 at .837106Z", "837"));
     assert!(!contains_digit_run("signature=Xb%2F837rEds", "837"));
     assert!(contains_digit_run("cvv=837;", "837"));
+    assert!(contains_digit_run(r#"{"cvv":837}"#, "837"));
+    assert!(contains_digit_run("cvv 837.", "837"));
+    // Parts of a time or a decimal number (the milliseconds of a timestamp were a false
+    // positive in CI).
+    assert!(!contains_digit_run("2026-12-02T05:09:55.837+00:00", "837"));
+    assert!(!contains_digit_run("took 837.5 ms", "837"));
+    assert!(!contains_digit_run("at 10:837", "837"));
 }

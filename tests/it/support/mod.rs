@@ -41,16 +41,28 @@ pub fn gateway_public() -> PublicKey {
 }
 
 /// Where a short secret such as a CVV occurs in `text` standing alone: no ASCII letter or digit
-/// right before or after it. A real leak looks like `"cvv":"837"` or `cvv=837`; the same digits
-/// inside a port, a time or a base64 signature (`%2F837rE`) touch letters or digits.
+/// right before or after it, and not one part of a dotted or colon-separated number. A real
+/// leak looks like `"cvv":"837"`, `cvv=837` or `"cvv":837`; the same digits inside a port, a
+/// base64 signature (`%2F837rE`) or a time (`05:09:55.837`, `837.5 ms`) are part of something
+/// else.
 pub fn standalone_matches<'a>(text: &'a str, secret: &'a str) -> impl Iterator<Item = usize> + 'a {
     let bytes = text.as_bytes();
+    let at = move |i: Option<usize>| i.and_then(|i| bytes.get(i).copied());
+    // A `.` or `:` joining two digits continues a number (a time, a decimal, an address).
+    let joined = |sep: Option<u8>, beyond: Option<u8>| {
+        matches!(sep, Some(b'.' | b':')) && beyond.is_some_and(|b| b.is_ascii_digit())
+    };
     text.match_indices(secret)
-        .map(|(at, _)| at)
-        .filter(move |&at| {
-            let before = at.checked_sub(1).map(|i| bytes[i].is_ascii_alphanumeric());
-            let after = bytes.get(at + secret.len()).map(u8::is_ascii_alphanumeric);
-            before != Some(true) && after != Some(true)
+        .map(|(start, _)| start)
+        .filter(move |&start| {
+            let end = start + secret.len();
+            let before = at(start.checked_sub(1));
+            let after = at(Some(end));
+            let touches = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+            !touches(before)
+                && !touches(after)
+                && !joined(before, at(start.checked_sub(2)))
+                && !joined(after, at(Some(end + 1)))
         })
 }
 
