@@ -245,9 +245,13 @@ fn lenient_properties(schema: &mut Value) {
     if let Some(props) = map.get_mut("properties").and_then(Value::as_object_mut) {
         for property in props.values_mut() {
             let json_type = property.get("type").and_then(Value::as_str);
-            match LENIENT_SCALARS.iter().find(|(t, _, _)| Some(*t) == json_type) {
+            match LENIENT_SCALARS
+                .iter()
+                .find(|(t, _, _)| Some(*t) == json_type)
+            {
                 Some((_, name, _)) => {
-                    *property = serde_json::json!({ "$ref": format!("#/components/schemas/{name}") })
+                    *property =
+                        serde_json::json!({ "$ref": format!("#/components/schemas/{name}") })
                 }
                 None => lenient_properties(property),
             }

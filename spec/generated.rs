@@ -1,7 +1,7 @@
 // @generated from spec/vaulting.yaml by `cargo xtask codegen` (build.rs runs the same generator).
 // Do not edit: change the spec and regenerate. `cargo xtask codegen --check` fails when this
 // copy and the spec disagree.
-// spec fingerprint: fnv1a64:bf80adca631c4b0b
+// spec fingerprint: fnv1a64:05b122d38692596b
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -678,6 +678,12 @@ required here.
         schemars::JsonSchema
     )]
     pub struct InquireVaultingResponse {
+        ///The same app link as `applinkUrl`, in the spelling the vaultPaymentMethod document uses in its result-handling rules; read when `applinkUrl` is absent.
+        #[serde(
+            rename = "appLinkUrl",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub app_link_url: ::std::option::Option<::std::string::String>,
         ///A URL that opens the target app if installed, or else a WAP page (an Android App Link or iOS Universal Link); may come when `vaultingStatus` is PROCESSING. At most 2048 characters.
         #[serde(
             rename = "applinkUrl",
@@ -1163,7 +1169,9 @@ when a vaulting reaches its final result.
     /**The status of an API call:
 - `S`: success.
 - `F`: failure; see `resultCode`.
-- `U`: unknown; see `resultCode` (e.g. retry, or follow the verification URLs).
+- `U`: unknown; see `resultCode` (e.g. retry, or follow the verification URLs). This
+  crate reads every `U` but a vaultPaymentMethod `VERIFICATION_IN_PROCESS` with a URL as
+  an unknown outcome, resolved by an inquiry with the same `vaultingRequestId`.
 */
     #[derive(
         ::serde::Deserialize,
@@ -1383,6 +1391,12 @@ so only `result` is required here.
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub acquirer_info: ::std::option::Option<AcquirerInfo>,
+        ///The same app link as `applinkUrl`, in the spelling the vaultPaymentMethod document uses in its result-handling rules; read when `applinkUrl` is absent, so an answer spelled either way redirects the buyer.
+        #[serde(
+            rename = "appLinkUrl",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub app_link_url: ::std::option::Option<::std::string::String>,
         ///A URL that opens the target app if installed, or else a WAP page (an Android App Link or iOS Universal Link); may come with VERIFICATION_IN_PROCESS. At most 2048 characters.
         #[serde(
             rename = "applinkUrl",
@@ -1544,12 +1558,11 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         ///The funding type of the card, e.g. CREDIT, DEBIT or PREPAID.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub funding: ::std::option::Option<::std::string::String>,
-        ///Whether the card was verified with 3D Secure; a JSON boolean.
         #[serde(
             rename = "is3DSAuthentication",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub is3_ds_authentication: ::std::option::Option<bool>,
+        pub is3_ds_authentication: ::std::option::Option<crate::lenient::Lenient<bool>>,
         ///The name of the bank that issued the card.
         #[serde(
             rename = "issuerName",
@@ -1683,6 +1696,8 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
 - `STOLEN_CARD`: the card was reported stolen.
 - `RESTRICTED_CARD`: the card is restricted (e.g. blocked for this kind of use or region).
 - `VERIFY_TIMES_EXCEED_LIMIT`: too many verification attempts for this card.
+- `PROCESS_FAIL`: a general business failure; do not retry (as vaultPaymentMethod's own
+  `PROCESS_FAIL`). Source: the official Python SDK, `response/pay/alipay_vaulting_query_response.py`.
 */
     #[derive(
         ::serde::Deserialize,
@@ -1718,6 +1733,8 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         RestrictedCard,
         #[serde(rename = "VERIFY_TIMES_EXCEED_LIMIT")]
         VerifyTimesExceedLimit,
+        #[serde(rename = "PROCESS_FAIL")]
+        ProcessFail,
     }
     impl ::std::fmt::Display for VaultingResultCode {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1732,6 +1749,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 Self::StolenCard => f.write_str("STOLEN_CARD"),
                 Self::RestrictedCard => f.write_str("RESTRICTED_CARD"),
                 Self::VerifyTimesExceedLimit => f.write_str("VERIFY_TIMES_EXCEED_LIMIT"),
+                Self::ProcessFail => f.write_str("PROCESS_FAIL"),
             }
         }
     }
@@ -1751,6 +1769,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 "STOLEN_CARD" => Ok(Self::StolenCard),
                 "RESTRICTED_CARD" => Ok(Self::RestrictedCard),
                 "VERIFY_TIMES_EXCEED_LIMIT" => Ok(Self::VerifyTimesExceedLimit),
+                "PROCESS_FAIL" => Ok(Self::ProcessFail),
                 _ => Err("invalid value".into()),
             }
         }
@@ -3196,6 +3215,10 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         }
         #[derive(Clone, Debug)]
         pub struct InquireVaultingResponse {
+            app_link_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             applink_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -3241,6 +3264,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         impl ::std::default::Default for InquireVaultingResponse {
             fn default() -> Self {
                 Self {
+                    app_link_url: Ok(Default::default()),
                     applink_url: Ok(Default::default()),
                     metadata: Ok(Default::default()),
                     normal_url: Ok(Default::default()),
@@ -3255,6 +3279,18 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             }
         }
         impl InquireVaultingResponse {
+            pub fn app_link_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.app_link_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for app_link_url: {e}")
+                    });
+                self
+            }
             pub fn applink_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -3403,6 +3439,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 value: InquireVaultingResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
+                    app_link_url: value.app_link_url?,
                     applink_url: value.applink_url?,
                     metadata: value.metadata?,
                     normal_url: value.normal_url?,
@@ -3420,6 +3457,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         for InquireVaultingResponse {
             fn from(value: super::InquireVaultingResponse) -> Self {
                 Self {
+                    app_link_url: Ok(value.app_link_url),
                     applink_url: Ok(value.applink_url),
                     metadata: Ok(value.metadata),
                     normal_url: Ok(value.normal_url),
@@ -4170,6 +4208,10 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 ::std::option::Option<super::AcquirerInfo>,
                 ::std::string::String,
             >,
+            app_link_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             applink_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -4196,6 +4238,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             fn default() -> Self {
                 Self {
                     acquirer_info: Ok(Default::default()),
+                    app_link_url: Ok(Default::default()),
                     applink_url: Ok(Default::default()),
                     normal_url: Ok(Default::default()),
                     payment_method_detail: Ok(Default::default()),
@@ -4215,6 +4258,18 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for acquirer_info: {e}")
+                    });
+                self
+            }
+            pub fn app_link_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.app_link_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for app_link_url: {e}")
                     });
                 self
             }
@@ -4305,6 +4360,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     acquirer_info: value.acquirer_info?,
+                    app_link_url: value.app_link_url?,
                     applink_url: value.applink_url?,
                     normal_url: value.normal_url?,
                     payment_method_detail: value.payment_method_detail?,
@@ -4319,6 +4375,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             fn from(value: super::VaultPaymentMethodResponse) -> Self {
                 Self {
                     acquirer_info: Ok(value.acquirer_info),
+                    app_link_url: Ok(value.app_link_url),
                     applink_url: Ok(value.applink_url),
                     normal_url: Ok(value.normal_url),
                     payment_method_detail: Ok(value.payment_method_detail),
@@ -4546,7 +4603,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 ::std::string::String,
             >,
             is3_ds_authentication: ::std::result::Result<
-                ::std::option::Option<bool>,
+                ::std::option::Option<crate::lenient::Lenient<bool>>,
                 ::std::string::String,
             >,
             issuer_name: ::std::result::Result<
@@ -4803,7 +4860,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             }
             pub fn is3_ds_authentication<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::lenient::Lenient<bool>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.is3_ds_authentication = value
@@ -5342,6 +5401,13 @@ Result handling (business outcomes always come back as HTTP 200):
   (e.g. for 3DS); the final result arrives by notifyVaulting. If no URL came back, the
   vaulting failed: call again with a new `vaultingRequestId`.
 - `U` with any other code: failed; call again with a new `vaultingRequestId`.
+
+What this crate's outcome layer does differently, so that a card is never vaulted twice:
+a `U` other than `VERIFICATION_IN_PROCESS` with a URL becomes `VaultOutcome::Unknown`,
+next step "inquire with the same `vaultingRequestId`" (the inquiry, not a new id, says
+whether the first request was processed); a `U` that came unsigned is never trusted to
+redirect the buyer: the client confirms it with one signed inquiry. The app link may be
+spelled `applinkUrl` or `appLinkUrl` (the document uses both).
 
 Sandbox client ids (`SANDBOX_...`) call `/ams/sandbox/api/v1/vaults/vaultPaymentMethod`.
 

@@ -142,10 +142,23 @@ mod tests {
             (json!(" TRUE "), true),
             (json!("False"), false),
         ] {
-            assert_eq!(read::<bool>(json.clone()), Lenient::Value(expected), "{json}");
+            assert_eq!(
+                read::<bool>(json.clone()),
+                Lenient::Value(expected),
+                "{json}"
+            );
         }
-        for json in [json!("yes"), json!(1), json!(""), json!({"a": 1}), json!([true])] {
-            assert_eq!(read::<bool>(json.clone()), Lenient::Unrecognised(json.clone()));
+        for json in [
+            json!("yes"),
+            json!(1),
+            json!(""),
+            json!({"a": 1}),
+            json!([true]),
+        ] {
+            assert_eq!(
+                read::<bool>(json.clone()),
+                Lenient::Unrecognised(json.clone())
+            );
         }
     }
 
@@ -157,17 +170,36 @@ mod tests {
             (json!("20"), 20),
             (json!(" -720 "), -720),
         ] {
-            assert_eq!(read::<i64>(json.clone()), Lenient::Value(expected), "{json}");
+            assert_eq!(
+                read::<i64>(json.clone()),
+                Lenient::Value(expected),
+                "{json}"
+            );
         }
-        for json in [json!(1.5), json!("1.5"), json!("twenty"), json!(true), json!(null)] {
-            assert_eq!(read::<i64>(json.clone()), Lenient::Unrecognised(json.clone()));
+        for json in [
+            json!(1.5),
+            json!("1.5"),
+            json!("twenty"),
+            json!(true),
+            json!(null),
+        ] {
+            assert_eq!(
+                read::<i64>(json.clone()),
+                Lenient::Unrecognised(json.clone())
+            );
         }
     }
 
     #[test]
     fn serializes_the_json_type_or_what_arrived() {
-        assert_eq!(serde_json::to_value(Lenient::Value(true)).unwrap(), json!(true));
-        assert_eq!(serde_json::to_value(Lenient::<i64>::Value(20)).unwrap(), json!(20));
+        assert_eq!(
+            serde_json::to_value(Lenient::Value(true)).unwrap(),
+            json!(true)
+        );
+        assert_eq!(
+            serde_json::to_value(Lenient::<i64>::Value(20)).unwrap(),
+            json!(20)
+        );
         let odd = Lenient::<bool>::Unrecognised(json!("yes"));
         assert_eq!(serde_json::to_value(&odd).unwrap(), json!("yes"));
         assert_eq!(odd.value(), None);

@@ -42,7 +42,8 @@ mod generated {
 
 pub use client::{
     Client, ClientBuilder, Region, ResolveOptions, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE, DEFAULT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE,
+    DEFAULT_TIMEOUT,
 };
 pub use error::{BuildError, Error, ErrorKind};
 pub use generated::types;

@@ -190,7 +190,8 @@ impl InquiryOutcome {
         match self {
             InquiryOutcome::Succeeded(_) => NextStep::None,
             InquiryOutcome::Failed(failure)
-                if failure.vaulting_result_code.as_ref() == Some(&VaultingResultCode::ProcessFail.into()) =>
+                if failure.vaulting_result_code.as_ref()
+                    == Some(&VaultingResultCode::ProcessFail.into()) =>
             {
                 NextStep::DoNotRetry
             }

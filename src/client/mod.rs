@@ -6,21 +6,20 @@ mod classify;
 pub(crate) mod operation;
 mod resolve;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-pub use resolve::{ResolveOptions, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE};
 use resolve::is_unsigned_buyer_action;
+pub use resolve::{ResolveOptions, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE};
 
 pub use builder::{
     ClientBuilder, Region, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
 
-use crate::error::{Error, NotSent};
+use crate::error::Error;
 use crate::outcome::{InquiryOutcome, VaultOutcome};
-use crate::retry::{self, RetryPolicy};
+use crate::retry::RetryPolicy;
 use crate::types;
 use crate::RawClient;
-use call::jitter;
 use operation::{InquireVaulting, VaultPaymentMethod};
 
 /// A client for the vaulting API. Cheap to clone; share one per process.

@@ -30,6 +30,7 @@ pub(crate) fn failure(
     types::VaultPaymentMethodResponse {
         acquirer_info: None,
         applink_url: None,
+        app_link_url: None,
         normal_url: None,
         payment_method_detail: None,
         result: result(status, code, message),
@@ -118,6 +119,7 @@ pub(crate) fn vault(v: &Vaulting, first: bool) -> types::VaultPaymentMethodRespo
 pub(crate) fn inquiry(v: &Vaulting) -> types::InquireVaultingResponse {
     let mut answer = types::InquireVaultingResponse {
         applink_url: None,
+        app_link_url: None,
         metadata: v.metadata.clone(),
         normal_url: None,
         payment_method_detail: None,
@@ -156,6 +158,7 @@ pub(crate) fn inquiry(v: &Vaulting) -> types::InquireVaultingResponse {
 pub(crate) fn not_found(id: &str) -> types::InquireVaultingResponse {
     types::InquireVaultingResponse {
         applink_url: None,
+        app_link_url: None,
         metadata: None,
         normal_url: None,
         payment_method_detail: None,

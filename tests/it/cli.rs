@@ -592,15 +592,155 @@ fn timeouts_and_rejected_responses_are_unknown_outcomes() {
     sim.stop();
 }
 
+/// No line of a simulator's answer claims a vaulting with Alipay, and the answer says whose
+/// it is.
+fn assert_labelled_as_simulator(run: &Run) {
+    for line in run.stdout.lines().chain(run.stderr.lines()) {
+        assert!(
+            !line.contains("with Alipay") || line.contains("No card is stored with Alipay"),
+            "a simulator's answer claims Alipay: {line}\n{run:#?}"
+        );
+    }
+    assert!(
+        run.stdout.contains("simulator"),
+        "the answer does not say it came from a simulator: {run:#?}"
+    );
+}
+
 #[test]
-fn without_a_gateway_the_embedded_simulator_answers() {
+fn without_a_gateway_or_credentials_the_embedded_simulator_answers_and_says_so() {
     let run = cli(&["vault"], &[], &request("embedded-1", PLAIN_CARD)).expect(0);
     assert!(run.stderr.contains("embedded simulator"), "{}", run.stderr);
     assert!(!field(&run.stdout, "cardToken").is_empty());
+    assert!(
+        run.stdout.starts_with("Vaulted, by a simulator"),
+        "{}",
+        run.stdout
+    );
+    assert_labelled_as_simulator(&run);
+
+    // Asked for explicitly, with credentials: the same.
+    let key = vector("merchant_private_pkcs8.pem");
+    let run = cli(
+        &[
+            "vault",
+            "--gateway",
+            "embedded",
+            "--client-id",
+            "SANDBOX_X",
+            "--private-key",
+            &key,
+        ],
+        &[],
+        &request("embedded-2", PLAIN_CARD),
+    )
+    .expect(0);
+    assert_labelled_as_simulator(&run);
+    let json = cli(
+        &["--json", "vault", "--gateway", "embedded"],
+        &[],
+        &request("e-3", PLAIN_CARD),
+    )
+    .expect(0)
+    .json();
+    assert_eq!(json["answeredBy"], "simulator");
 
     // A new process holds no state: an inquiry finds nothing.
     let run = cli(&["inquire", "embedded-1"], &[], "").expect(20);
     assert!(run.stdout.starts_with("Not found"), "{}", run.stdout);
+}
+
+#[test]
+fn a_credential_without_a_gateway_is_a_configuration_error_and_nothing_is_vaulted() {
+    let key = vector("merchant_private_pkcs8.pem");
+    let public = vector("gateway_public_spki.pem");
+    for env in [
+        vec![("ALIPAY_CLIENT_ID", "SANDBOX_5YEZ1234567890")],
+        vec![("ALIPAY_PRIVATE_KEY", key.as_str())],
+        vec![("ALIPAY_PUBLIC_KEY", public.as_str())],
+        vec![
+            ("ALIPAY_CLIENT_ID", "SANDBOX_5YEZ1234567890"),
+            ("ALIPAY_PRIVATE_KEY", key.as_str()),
+            ("ALIPAY_PUBLIC_KEY", public.as_str()),
+        ],
+    ] {
+        let run = cli(&["vault"], &env, &request("no-gateway-1", PLAIN_CARD)).expect(1);
+        assert!(run.stderr.contains("no gateway"), "{run:#?}");
+        assert!(
+            !run.stderr.contains("Using an embedded simulator"),
+            "{run:#?}"
+        );
+        assert!(run.stdout.is_empty(), "{run:#?}");
+        assert!(!run.stderr.to_lowercase().contains("vaulted"), "{run:#?}");
+    }
+}
+
+#[test]
+fn answers_the_documents_allow_are_read_from_a_sim() {
+    // Booleans as strings and the app link spelled appLinkUrl, on every answer.
+    let dir = TempDir::new("documents-allow");
+    let sim = Sim::start_with(
+        dir.path(),
+        &["--fault", "string-scalars", "--fault", "app-link-url"],
+    );
+    let env = sim_env(&sim, &dir);
+    let env = borrowed(&env);
+    let run = cli(&["vault"], &env, &request("allow-1", PLAIN_CARD)).expect(0);
+    assert_labelled_as_simulator(&run);
+    let json = cli(
+        &["--json", "vault"],
+        &env,
+        &request("allow-2", THREE_DS_CARD),
+    )
+    .expect(10)
+    .json();
+    assert!(
+        json["applinkUrl"]
+            .as_str()
+            .is_some_and(|url| url.contains("/sim/applink/")),
+        "{json}"
+    );
+    sim.stop();
+
+    // An unsigned 3-D Secure answer: confirmed by a signed inquiry, the buyer is redirected.
+    let dir = TempDir::new("unsigned-3ds");
+    let sim = Sim::start_with(dir.path(), &["--fault", "no-signature,op=vault,times=1"]);
+    let env = sim_env(&sim, &dir);
+    let env = borrowed(&env);
+    let json = cli(
+        &["--json", "vault"],
+        &env,
+        &request("unsigned-3ds", THREE_DS_CARD),
+    )
+    .expect(10)
+    .json();
+    assert_eq!(json["nextStep"], "redirectBuyer", "{json}");
+    sim.stop();
+}
+
+#[test]
+fn a_vaulting_registered_after_the_timeout_resolves_to_the_card() {
+    let dir = TempDir::new("register-delay");
+    let sim = Sim::start_with(
+        dir.path(),
+        &["--fault", "register-delay=2s,op=vault,times=1"],
+    );
+    let env = sim_env(&sim, &dir);
+    let env = borrowed(&env);
+    let run = cli(
+        &["vault", "--timeout", "500ms"],
+        &env,
+        &request("late-1", PLAIN_CARD),
+    )
+    .expect(30);
+    assert!(run.stderr.contains("outcome unknown"), "{run:#?}");
+    let run = cli(&["resolve", "late-1", "--deadline", "20s"], &env, "").expect(0);
+    assert!(
+        run.stdout.starts_with("Succeeded, by a simulator"),
+        "{run:#?}"
+    );
+    assert_labelled_as_simulator(&run);
+    sim.stop();
 }
 
 #[test]
@@ -653,9 +793,10 @@ fn a_request_breaking_the_spec_exits_2_naming_the_field() {
 fn help_documents_the_exit_codes() {
     let run = cli(&["--help"], &[], "").expect(0);
     for line in [
-        "Exit codes:",
+        "Exit codes (each follows from the next step",
         "  10  buyer action required",
         "  30  outcome unknown",
+        "  40  not sent",
     ] {
         assert!(run.stdout.contains(line), "{}", run.stdout);
     }

@@ -4,13 +4,15 @@
 //! For each fault that strikes AFTER the gateway processed the vaulting (latency beyond the
 //! client timeout, drop-after, malformed body, missing signature, bad signature), the first
 //! answer must not be a final verdict the client made up: an error or outcome whose guidance is
-//! "inquire with the same id". Then `Client::resolve` must find exactly the state the simulator
+//! "inquire with the same id", or, for an unsigned 3-D Secure answer, a redirect to the URLs of
+//! the signed inquiry the client confirmed it with. Then `Client::resolve` must find exactly the state the simulator
 //! holds (status and card token), and the simulator must hold exactly one vaulting for the id,
 //! created by exactly one vault request (the client never resent the vaulting).
 //!
 //! For each fault that strikes BEFORE processing (drop-before, HTTP 5xx: the simulator answers
 //! a status without processing, see `src/simulator/faults.rs`), the error must say "unknown",
-//! `resolve` must answer `NotFound` only once confirmed by two inquiries, no vaulting may exist,
+//! `resolve` must answer `NotFound` only once inquiries said so for the whole confirmation
+//! window, no vaulting may exist,
 //! and vaulting again with the SAME id must then work exactly once.
 //!
 //! An unsigned `F` or `U` answer (which Alipay's policy allows) is read but never trusted as
@@ -29,7 +31,7 @@ use alipay_vaulting::retry::RetryPolicy;
 use alipay_vaulting::simulator::{
     Fault, FaultRule, Operation, Simulator, VaultingSnapshot, VaultingState,
 };
-use alipay_vaulting::Client;
+use alipay_vaulting::{Client, ResolveOptions};
 use support::{RawServer, Reply};
 use util::request_to;
 
@@ -140,15 +142,23 @@ enum FirstAnswer {
     InquireError,
     /// A non-final outcome whose next step is "inquire with the same id".
     InquireOutcome,
+    /// An unsigned 3-D Secure answer, confirmed by a signed inquiry: redirect the buyer.
+    ConfirmedRedirect,
 }
 
 /// Checks the first answer after a fault that struck after processing.
 fn check_first_after(
     label: &str,
     fault: &Fault,
+    card: Card,
     answer: &Result<VaultOutcome, Error>,
 ) -> FirstAnswer {
     match answer {
+        Ok(VaultOutcome::BuyerActionRequired(_))
+            if *fault == Fault::MissingSignature && card.three_ds.is_some() =>
+        {
+            FirstAnswer::ConfirmedRedirect
+        }
         Err(error) => {
             assert!(
                 error.should_inquire(),
@@ -277,6 +287,7 @@ struct Tally {
     survived: usize,
     inquire_error: usize,
     inquire_outcome: usize,
+    confirmed_redirect: usize,
 }
 
 async fn after_processing_case(
@@ -306,9 +317,18 @@ async fn after_processing_case(
         "{label}: the simulator did not process the vaulting"
     );
     assert!(sim.vaulting(&id).is_some(), "{label}: processed");
-    match check_first_after(&label, &fault, &answer) {
+    match check_first_after(&label, &fault, card, &answer) {
         FirstAnswer::InquireError => tally.inquire_error += 1,
         FirstAnswer::InquireOutcome => tally.inquire_outcome += 1,
+        FirstAnswer::ConfirmedRedirect => {
+            // The redirect's URLs come from a signed inquiry, made at once.
+            assert_eq!(
+                inquiries_for(sim, &id),
+                ["SUCCESS"],
+                "{label}: one signed inquiry confirmed the unsigned answer"
+            );
+            tally.confirmed_redirect += 1;
+        }
     }
 
     let resolved = settle_and_resolve(&label, sim, client, &id, card).await;
@@ -356,18 +376,27 @@ async fn before_processing_case(
     }
     assert!(sim.vaulting(&id).is_none(), "{label}: processed after all");
 
-    // resolve: NotFound, and only after two inquiries said so.
+    // resolve: NotFound, and only after inquiries said so for the whole window (the client's
+    // attempt timeout here, the shortest window there is).
     let inquiries_before = inquiries_for(sim, &id).len();
+    let started = std::time::Instant::now();
+    let options = ResolveOptions::new(id.clone())
+        .deadline(RESOLVE_DEADLINE)
+        .not_found_window(TIMEOUT);
     let resolved = client
-        .resolve(&id, RESOLVE_DEADLINE)
+        .resolve_with(&options)
         .await
         .unwrap_or_else(|e| panic!("{label}: resolve failed: {e:?}"));
     assert_eq!(resolved, InquiryOutcome::NotFound, "{label}");
+    assert!(
+        started.elapsed() >= TIMEOUT,
+        "{label}: NotFound before the window"
+    );
     let inquiries = inquiries_for(sim, &id);
     let new = &inquiries[inquiries_before..];
     assert!(
         new.len() >= 2 && new.iter().all(|code| code == "VAULTING_NOT_EXIST"),
-        "{label}: NotFound must be confirmed by two inquiries: {new:?}"
+        "{label}: NotFound must be confirmed by inquiries over the window: {new:?}"
     );
     assert!(sim.vaulting(&id).is_none(), "{label}: resolve created it");
     assert_eq!(sim.vaulting_count(), before, "{label}");
@@ -451,12 +480,14 @@ async fn no_fault_loses_an_outcome() {
     assert_eq!(sim.vaulting_count(), total, "one vaulting per combination");
     println!(
         "no_lost_outcome: {} of {total} fault × card combinations survived in {:.1?} \
-         ({} after processing: {} inquire-errors, {} inquire-outcomes; {} before processing)",
+         ({} after processing: {} inquire-errors, {} inquire-outcomes, {} redirects confirmed \
+         by a signed inquiry; {} before processing)",
         after.survived + before.survived,
         started.elapsed(),
         after.survived,
         after.inquire_error,
         after.inquire_outcome,
+        after.confirmed_redirect,
         before.survived,
     );
 }

@@ -743,7 +743,7 @@ mod notification_errors {
         let bad_json_bodies = [
             format!(r#"{{"vaultingRequestId":{CARD_NO},"result":"{CARD_TOKEN}"}}"#),
             format!(
-                r#"{{"vaultingRequestId":"v","result":{{"resultCode":"{CARD_TOKEN}","resultStatus":{CARD_NO}}}}}"#
+                r#"{{"vaultingRequestId":["{CARD_NO}"],"result":{{"resultCode":"{CARD_TOKEN}","resultStatus":"S"}}}}"#
             ),
             format!(
                 r#"{{"vaultingRequestId":"{CARD_NO}","result":{{"resultCode":"S","resultStatus":"S"}},"paymentMethodDetail":"{CARD_TOKEN}"}}"#

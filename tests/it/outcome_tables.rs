@@ -741,7 +741,7 @@ fn inquiry_rows() -> Vec<(&'static str, Value, I, NextStep)> {
         (
             "REQUEST_TRAFFIC_EXCEED_LIMIT/F: inquire again later",
             json!({ "result": result("F", "REQUEST_TRAFFIC_EXCEED_LIMIT") }),
-            I::Unknown(UnknownReason::InquiryFailed),
+            I::Unknown(UnknownReason::RateLimited),
             InquireWithSameRequestId,
         ),
         (

@@ -230,7 +230,10 @@ fn options() -> ResolveOptions {
 #[tokio::test]
 async fn not_found_counts_only_after_the_confirmation_window() {
     // A vaulting that lands after "not found" answers shorter than the window is found.
-    for answers in [&[NOT_FOUND, SUCCEEDED][..], &[NOT_FOUND, NOT_FOUND, SUCCEEDED][..]] {
+    for answers in [
+        &[NOT_FOUND, SUCCEEDED][..],
+        &[NOT_FOUND, NOT_FOUND, SUCCEEDED][..],
+    ] {
         let (outcome, calls, _) = resolve_with(answers, options()).await;
         assert!(
             matches!(outcome, Ok(InquiryOutcome::Succeeded(_))),
@@ -240,13 +243,19 @@ async fn not_found_counts_only_after_the_confirmation_window() {
     }
     // A gateway that never knows the id: "not found", but only once the window has passed.
     let (outcome, calls, took) = resolve_with(&[NOT_FOUND], options()).await;
-    assert!(matches!(outcome, Ok(InquiryOutcome::NotFound)), "{outcome:?}");
+    assert!(
+        matches!(outcome, Ok(InquiryOutcome::NotFound)),
+        "{outcome:?}"
+    );
     assert!(took >= Duration::from_millis(800), "{took:?}");
     assert!(calls >= 3, "{calls}");
     // Any other answer in between starts the window again.
     let (outcome, _, took) =
         resolve_with(&[NOT_FOUND, NOT_FOUND, UNKNOWN, NOT_FOUND], options()).await;
-    assert!(matches!(outcome, Ok(InquiryOutcome::NotFound)), "{outcome:?}");
+    assert!(
+        matches!(outcome, Ok(InquiryOutcome::NotFound)),
+        "{outcome:?}"
+    );
     assert!(took >= Duration::from_millis(800), "{took:?}");
 }
 
@@ -255,7 +264,10 @@ async fn the_window_is_never_shorter_than_the_attempt_timeout() {
     // The client's attempt timeout is 500 ms: a 10 ms window still waits that long.
     let short = options().not_found_window(Duration::from_millis(10));
     let (outcome, _, took) = resolve_with(&[NOT_FOUND], short).await;
-    assert!(matches!(outcome, Ok(InquiryOutcome::NotFound)), "{outcome:?}");
+    assert!(
+        matches!(outcome, Ok(InquiryOutcome::NotFound)),
+        "{outcome:?}"
+    );
     assert!(took >= Duration::from_millis(500), "{took:?}");
 }
 
@@ -275,7 +287,8 @@ async fn an_unconfirmed_not_found_at_the_deadline_is_not_final() {
 #[tokio::test]
 async fn an_answer_that_needs_a_person_ends_resolve_at_once() {
     const REFUSED: &str = r#"{"result":{"resultCode":"INVALID_SIGNATURE","resultStatus":"F","resultMessage":"bad signature"}}"#;
-    const ILLEGAL: &str = r#"{"result":{"resultCode":"PARAM_ILLEGAL","resultStatus":"F","resultMessage":"bad"}}"#;
+    const ILLEGAL: &str =
+        r#"{"result":{"resultCode":"PARAM_ILLEGAL","resultStatus":"F","resultMessage":"bad"}}"#;
     for (answer, step) in [
         (REFUSED, NextStep::CheckConfiguration),
         (ILLEGAL, NextStep::FixRequest),
@@ -319,7 +332,10 @@ async fn resolve_sends_the_merchant_account_id() {
         RawServer::start(move |r| Reply::signed(&gateway, CLIENT_ID, &r.path, SUCCEEDED)).await;
     let options = ResolveOptions::new("r-1").merchant_account_id("M-7");
     let outcome = client(&server.base_url()).resolve_with(&options).await;
-    assert!(matches!(outcome, Ok(InquiryOutcome::Succeeded(_))), "{outcome:?}");
+    assert!(
+        matches!(outcome, Ok(InquiryOutcome::Succeeded(_))),
+        "{outcome:?}"
+    );
     let body: serde_json::Value = serde_json::from_slice(&server.received()[0].body).unwrap();
     assert_eq!(
         body,

@@ -10,6 +10,7 @@ use alipay_vaulting::error::{Error, ErrorKind, OutcomeUnknown, ResponseRejected}
 use alipay_vaulting::outcome::{InquiryOutcome, NextStep, UnknownReason, VaultOutcome};
 use alipay_vaulting::simulator::{Fault, FaultRule, Operation, Simulator};
 use alipay_vaulting::types::ResultCode;
+use alipay_vaulting::ResolveOptions;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use util::{request, sim, sim_with};
 
@@ -74,11 +75,16 @@ async fn drop_before_processing_is_a_lost_connection_and_nothing_happened() {
     assert_ne!(error.kind(), ErrorKind::NotSent);
     assert!(sim.vaulting("drop-1").is_none());
     assert_eq!(sim.requests()[0].result_code, "DROPPED");
-    let resolved = sim
-        .client()
-        .resolve("drop-1", Duration::from_secs(5))
-        .await
+    // "Not found" is believed after the confirmation window (here the 1 s attempt timeout).
+    let client = sim
+        .client_builder()
+        .timeout(Duration::from_secs(1))
+        .build()
         .unwrap();
+    let options = ResolveOptions::new("drop-1")
+        .deadline(Duration::from_secs(5))
+        .not_found_window(Duration::from_secs(1));
+    let resolved = client.resolve_with(&options).await.unwrap();
     assert_eq!(resolved, InquiryOutcome::NotFound);
 }
 

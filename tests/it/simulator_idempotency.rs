@@ -42,7 +42,9 @@ async fn the_same_id_with_another_card_is_refused() {
         panic!("{second:?}");
     };
     assert_eq!(failure.code, ResultCode::RepeatReqInconsistent);
-    assert_eq!(failure.next_step, NextStep::DoNotRetry);
+    // The same next step as an inquiry gets for this code: the request must change (a new
+    // vaultingRequestId for another card).
+    assert_eq!(failure.next_step, NextStep::FixRequest);
     assert_eq!(failure.vaulting_request_id.as_deref(), Some("idem-2"));
     // The first vaulting is untouched.
     let snapshot = sim.vaulting("idem-2").unwrap();

@@ -86,7 +86,7 @@ async fn approving_on_the_page_vaults_the_card() {
     assert!(card.card_token().starts_with("ALIPAY"));
     assert_eq!(
         card.detail().card.as_ref().unwrap().is3_ds_authentication,
-        Some(true)
+        Some(true.into())
     );
     let snapshot = sim.vaulting("tds-1").unwrap();
     assert_eq!(snapshot.status, VaultingState::Success);

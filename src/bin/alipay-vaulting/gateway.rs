@@ -97,12 +97,14 @@ impl Source {
 
 /// Whether a base URL's host is this machine.
 fn is_loopback(url: &str) -> bool {
-    url::Url::parse(url).ok().is_some_and(|url| match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        None => false,
-    })
+    url::Url::parse(url)
+        .ok()
+        .is_some_and(|url| match url.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+            None => false,
+        })
 }
 
 /// Connects, makes one call with the client, stops any embedded simulator, and turns an error

@@ -18,10 +18,12 @@ pub async fn inquire(args: InquireArgs) -> Result<Report, Failure> {
         merchant_account_id: args.merchant_account_id,
     };
     let sent = &request;
-    let (outcome, source) = gateway::call(&args.gateway, |client| async move {
-        client.inquire(sent).await
-    })
-    .await?;
+    let (outcome, source) =
+        gateway::call(
+            &args.gateway,
+            |client| async move { client.inquire(sent).await },
+        )
+        .await?;
     warn_if_embedded(&source);
     Ok(outcomes::inquiry(
         &request.vaulting_request_id,

@@ -97,7 +97,9 @@ pub fn error(error: &Error) -> Failure {
         Error::NotSent(NotSent::InvalidRequest(e)) => {
             Failure::with_exit(exit, "invalidRequest", format!("invalid request: {e}"))
         }
-        Error::NotSent(NotSent::Signing(_)) => Failure::with_exit(exit, "signing", error.to_string()),
+        Error::NotSent(NotSent::Signing(_)) => {
+            Failure::with_exit(exit, "signing", error.to_string())
+        }
         Error::NotSent(_) => Failure::with_exit(exit, "notSent", error.to_string())
             .hint("check the gateway URL and the network; nothing was vaulted"),
         Error::OutcomeUnknown(_) => Failure::with_exit(exit, "outcomeUnknown", error.to_string()),

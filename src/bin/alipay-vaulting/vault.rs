@@ -15,5 +15,9 @@ pub async fn run(args: VaultArgs) -> Result<Report, Failure> {
         client.vault_payment_method(sent).await
     })
     .await?;
-    Ok(outcomes::vault(&request.vaulting_request_id, &outcome, &source))
+    Ok(outcomes::vault(
+        &request.vaulting_request_id,
+        &outcome,
+        &source,
+    ))
 }
