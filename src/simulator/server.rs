@@ -424,3 +424,36 @@ fn respond(
 fn json<T: serde::Serialize>(answer: &T) -> Vec<u8> {
     serde_json::to_vec(answer).expect("the answer models serialise")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reshape_sends_scalars_as_strings_and_spells_app_link_url() {
+        let answer = json!({
+            "result": { "resultStatus": "S" },
+            "applinkUrl": "https://a.example",
+            "card": { "is3DSAuthentication": true, "n": 20, "list": [false] }
+        });
+        let bytes = serde_json::to_vec(&answer).unwrap();
+        let both = Applied {
+            string_scalars: true,
+            app_link_spelling: true,
+            ..Applied::default()
+        };
+        let shaped: serde_json::Value =
+            serde_json::from_slice(&reshape(bytes.clone(), &both)).unwrap();
+        assert_eq!(
+            shaped,
+            json!({
+                "result": { "resultStatus": "S" },
+                "appLinkUrl": "https://a.example",
+                "card": { "is3DSAuthentication": "true", "n": "20", "list": ["false"] }
+            })
+        );
+        // Without either rule the bytes are untouched.
+        assert_eq!(reshape(bytes.clone(), &Applied::default()), bytes);
+    }
+}
