@@ -4,7 +4,9 @@
 //! `/ams/sandbox/api/...`) on loopback, verifies every request signature with the merchant public
 //! key, signs every response with its own gateway key, keeps the state of each vaulting by
 //! `vaultingRequestId`, serves a 3-D Secure page, sends signed `notifyVaulting` notifications
-//! with the gateway's resend schedule, and breaks on demand ([`Fault`]).
+//! with the gateway's resend schedule, and breaks on demand ([`Fault`]): transport faults, and
+//! the answers the API documents allow that a client must survive (processing later than the
+//! client's timeout, scalars sent as strings, the `appLinkUrl` spelling, unsigned answers).
 //!
 //! # Test cards
 //!

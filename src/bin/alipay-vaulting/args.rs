@@ -115,7 +115,8 @@ pub struct SimArgs {
     pub time_factor: f64,
 
     /// A fault to inject, e.g. latency=250ms, drop-after, status=503, malformed, no-signature,
-    /// bad-signature; optional ,op=vault|inquire and ,times=N. Repeatable.
+    /// bad-signature, or an answer the documents allow: register-delay=3s (processed late),
+    /// string-scalars, app-link-url; optional ,op=vault|inquire and ,times=N. Repeatable.
     #[arg(long, value_name = "RULE")]
     pub fault: Vec<String>,
 }
