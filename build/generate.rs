@@ -23,10 +23,12 @@ pub const SPEC_FILE: &str = "spec/vaulting.yaml";
 /// The reviewed, committed copy of the generated code, relative to the workspace root.
 pub const REVIEWED_COPY: &str = "spec/generated.rs";
 
-/// Spec components swapped for hand-written types (card data that must never be printed).
+/// Spec components swapped for hand-written types (card data and tokens that must never be
+/// printed).
 const REPLACEMENTS: &[(&str, &str)] = &[
     ("CardNumber", "crate::card::CardNumber"),
     ("Cvv", "crate::card::Cvv"),
+    ("CardToken", "crate::card::CardToken"),
 ];
 
 /// Components the generator adds in place of every boolean and integer field of what the crate

@@ -1,7 +1,7 @@
 // @generated from spec/vaulting.yaml by `cargo xtask codegen` (build.rs runs the same generator).
 // Do not edit: change the spec and regenerate. `cargo xtask codegen --check` fails when this
 // copy and the spec disagree.
-// spec fingerprint: fnv1a64:05b122d38692596b
+// spec fingerprint: fnv1a64:1e4aa53e3bd8f773
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -21,6 +21,23 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct AcquirerInfo {
+        ///The name on the account at the acquirer. Source, Python SDK 1.7.1 `model/acquirer_info.py`.
+        #[serde(
+            rename = "acquirerAccountName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub acquirer_account_name: ::std::option::Option<::std::string::String>,
+        #[serde(
+            rename = "acquirerCardToken",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub acquirer_card_token: ::std::option::Option<crate::card::CardToken>,
+        ///The acquirer's fingerprint of the card. Source, Python SDK 1.7.1 `model/acquirer_info.py`.
+        #[serde(
+            rename = "acquirerFingerprint",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub acquirer_fingerprint: ::std::option::Option<::std::string::String>,
         ///The merchant id at the acquirer.
         #[serde(
             rename = "acquirerMerchantId",
@@ -63,6 +80,12 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub acquirer_transaction_id: ::std::option::Option<::std::string::String>,
+        ///The transaction id of the payment technical service provider (PTSP), where one took part. Source, Python SDK 1.7.1 `model/acquirer_info.py`.
+        #[serde(
+            rename = "ptspTransactionId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub ptsp_transaction_id: ::std::option::Option<::std::string::String>,
         ///The id of the request Alipay sent to the acquirer.
         #[serde(
             rename = "referenceRequestId",
@@ -92,10 +115,16 @@ pub mod types {
         ///The second address line (building, apartment). At most 256 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub address2: ::std::option::Option<::std::string::String>,
+        ///The third address line. At most 256 characters, as address1 and address2. Sources, all three SDKs' Address models (Python `model/address.py`, Java `model/ams/Address.java`, Go `model/Address.go`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub address3: ::std::option::Option<::std::string::String>,
         ///The city, district or town. At most 32 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub city: ::std::option::Option<::std::string::String>,
-        ///A label for the address (e.g. home, office), as in the SDK models. Limit not published; 64 chosen.
+        ///The country of the address. Source, Python SDK 1.7.1 `model/address.py`. Limit not published (the official SDKs set none); 64 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub country: ::std::option::Option<::std::string::String>,
+        ///A label for the address (e.g. home, office), as in the SDK models. Limit not published (the official SDKs set none); 64 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub label: ::std::option::Option<::std::string::String>,
         ///The ISO 3166 alpha-2 country or region code, e.g. CN. At most 2 characters.
@@ -127,7 +156,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct BrowserInfo {
-        ///The HTTP Accept header the browser sent. Limit not published; 2048 chosen.
+        ///The HTTP Accept header the browser sent. Limit not published (the official SDKs set none); 2048 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "acceptHeader",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -145,10 +174,10 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub java_script_enabled: ::std::option::Option<bool>,
-        ///The browser language (navigator.language, IETF BCP 47, e.g. en-US). Limit not published; 32 chosen.
+        ///The browser language (navigator.language, IETF BCP 47, e.g. en-US). Limit not published (the official SDKs set none); 32 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub language: ::std::option::Option<::std::string::String>,
-        ///The browser's user agent. Limit not published; 1024 chosen.
+        ///The browser's user agent. Limit not published (the official SDKs set none); 1024 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "userAgent",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -185,7 +214,7 @@ and the CVV are PCI DSS data: they must never reach a log, an error message or a
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub business_no: ::std::option::Option<::std::string::String>,
-        ///The business registration number of the company that holds a corporate card, as in the vaultPaymentMethod document's example. Limit not published; 32 chosen.
+        ///The business registration number of the company that holds a corporate card, as in the vaultPaymentMethod document's example. Limit not published (the official SDKs set none); 32 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "businessRegistrationNo",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -479,31 +508,31 @@ values of the official SDKs' CardBrand):
         schemars::JsonSchema
     )]
     pub struct CustomizedInfo {
-        ///The first merchant-defined value. Limit not published; 256 chosen.
+        ///The first merchant-defined value. Limit not published (the official SDKs set none); 256 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "customizedField1",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub customized_field1: ::std::option::Option<::std::string::String>,
-        ///The second merchant-defined value. Limit not published; 256 chosen.
+        ///The second merchant-defined value. Limit not published (the official SDKs set none); 256 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "customizedField2",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub customized_field2: ::std::option::Option<::std::string::String>,
-        ///The third merchant-defined value. Limit not published; 256 chosen.
+        ///The third merchant-defined value. Limit not published (the official SDKs set none); 256 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "customizedField3",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub customized_field3: ::std::option::Option<::std::string::String>,
-        ///The fourth merchant-defined value. Limit not published; 256 chosen.
+        ///The fourth merchant-defined value. Limit not published (the official SDKs set none); 256 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "customizedField4",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub customized_field4: ::std::option::Option<::std::string::String>,
-        ///The fifth merchant-defined value. Limit not published; 256 chosen.
+        ///The fifth merchant-defined value. Limit not published (the official SDKs set none); 256 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "customizedField5",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -530,19 +559,19 @@ values of the official SDKs' CardBrand):
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub browser_info: ::std::option::Option<BrowserInfo>,
-        ///The IP address (IPv4 or IPv6) of the buyer's device. Limit not published; 64 chosen.
+        ///The IP address (IPv4 or IPv6) of the buyer's device. Limit not published (the official SDKs set none); 64 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "clientIp",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub client_ip: ::std::option::Option<::std::string::String>,
-        ///The browser's color depth in bits per pixel (screen.colorDepth), one of 1, 4, 8, 15, 16, 24, 30, 32, 48, as a string. Limit not published; 8 chosen.
+        ///The browser's color depth in bits per pixel (screen.colorDepth), one of 1, 4, 8, 15, 16, 24, 30, 32, 48, as a string. Limit not published (the official SDKs set none); 8 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "colorDepth",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub color_depth: ::std::option::Option<::std::string::String>,
-        ///The merchant's cookie id for the buyer's browser session. Limit not published; 64 chosen.
+        ///The merchant's cookie id for the buyer's browser session. Limit not published (the official SDKs set none); 64 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "cookieId",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -554,13 +583,13 @@ values of the official SDKs' CardBrand):
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub device_brand: ::std::option::Option<::std::string::String>,
-        ///The id of the buyer's device. Limit not published; 64 chosen.
+        ///The id of the buyer's device. Limit not published (the official SDKs set none); 64 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "deviceId",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub device_id: ::std::option::Option<::std::string::String>,
-        ///The language setting of the buyer's device (e.g. en-US). Limit not published; 32 chosen.
+        ///The language setting of the buyer's device (e.g. en-US). Limit not published (the official SDKs set none); 32 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "deviceLanguage",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -589,31 +618,31 @@ values of the official SDKs' CardBrand):
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub os_type: ::std::option::Option<OsType>,
-        ///The version of the device's operating system. Limit not published; 32 chosen.
+        ///The version of the device's operating system. Limit not published (the official SDKs set none); 32 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "osVersion",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub os_version: ::std::option::Option<::std::string::String>,
-        ///The screen height of the buyer's device in pixels, as a string. Limit not published; 8 chosen.
+        ///The screen height of the buyer's device in pixels, as a string. Limit not published (the official SDKs set none); 8 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "screenHeight",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub screen_height: ::std::option::Option<::std::string::String>,
-        ///The screen width of the buyer's device in pixels, as a string. Limit not published; 8 chosen.
+        ///The screen width of the buyer's device in pixels, as a string. Limit not published (the official SDKs set none); 8 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "screenWidth",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub screen_width: ::std::option::Option<::std::string::String>,
-        ///The id of the in-store terminal, for in-store scenarios. Limit not published; 64 chosen.
+        ///The id of the in-store terminal, for in-store scenarios. Limit not published (the official SDKs set none); 64 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "storeTerminalId",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub store_terminal_id: ::std::option::Option<::std::string::String>,
-        ///The time the in-store terminal sent the request (ISO 8601), for in-store scenarios. Limit not published; 64 chosen.
+        ///The time the in-store terminal sent the request (ISO 8601), for in-store scenarios. Limit not published (the official SDKs set none); 64 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "storeTerminalRequestTime",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -627,7 +656,7 @@ values of the official SDKs' CardBrand):
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub time_zone_offset: ::std::option::Option<i32>,
-        ///The user agent of the buyer's browser or app. Limit not published in the vaulting documents; 1024 chosen.
+        ///The user agent of the buyer's browser or app. Limit not published in the vaulting documents (the official SDKs set none); 1024 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "userAgent",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -637,6 +666,76 @@ values of the official SDKs' CardBrand):
     impl Env {
         pub fn builder() -> builder::Env {
             Default::default()
+        }
+    }
+    /**The funding type of a card. Sources, Java SDK 2.2.8 `model/ams/FundingType.java`, Python
+SDK 1.7.1 `model/funding_type.py`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum Funding {
+        #[serde(rename = "CREDIT")]
+        Credit,
+        #[serde(rename = "DEBIT")]
+        Debit,
+        #[serde(rename = "PREPAID")]
+        Prepaid,
+        #[serde(rename = "CHARGE")]
+        Charge,
+        #[serde(rename = "DEFERRED_DEBIT")]
+        DeferredDebit,
+    }
+    impl ::std::fmt::Display for Funding {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Credit => f.write_str("CREDIT"),
+                Self::Debit => f.write_str("DEBIT"),
+                Self::Prepaid => f.write_str("PREPAID"),
+                Self::Charge => f.write_str("CHARGE"),
+                Self::DeferredDebit => f.write_str("DEFERRED_DEBIT"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for Funding {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "CREDIT" => Ok(Self::Credit),
+                "DEBIT" => Ok(Self::Debit),
+                "PREPAID" => Ok(Self::Prepaid),
+                "CHARGE" => Ok(Self::Charge),
+                "DEFERRED_DEBIT" => Ok(Self::DeferredDebit),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for Funding {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for Funding {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
         }
     }
     ///The body of an inquireVaulting request.
@@ -678,6 +777,11 @@ required here.
         schemars::JsonSchema
     )]
     pub struct InquireVaultingResponse {
+        #[serde(
+            rename = "acquirerInfo",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub acquirer_info: ::std::option::Option<AcquirerInfo>,
         ///The same app link as `applinkUrl`, in the spelling the vaultPaymentMethod document uses in its result-handling rules; read when `applinkUrl` is absent.
         #[serde(
             rename = "appLinkUrl",
@@ -724,7 +828,7 @@ required here.
         pub vaulting_result_code: ::std::option::Option<
             crate::open_enum::Open<crate::types::VaultingResultCode>,
         >,
-        ///A human-readable explanation of `vaultingResultCode`; at most 256 characters.
+        ///A readable description of `vaultingResultCode` ("success." for SUCCESS); returned whenever `result.resultStatus` is S; at most 256 characters. Same sources as `vaultingResultCode`.
         #[serde(
             rename = "vaultingResultMessage",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -741,60 +845,6 @@ required here.
     impl InquireVaultingResponse {
         pub fn builder() -> builder::InquireVaultingResponse {
             Default::default()
-        }
-    }
-    /**The kind of notification:
-- `VAULTING_RESULT`: the final result of a vaultPaymentMethod request.
-*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum NotifyType {
-        #[serde(rename = "VAULTING_RESULT")]
-        VaultingResult,
-    }
-    impl ::std::fmt::Display for NotifyType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::VaultingResult => f.write_str("VAULTING_RESULT"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for NotifyType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "VAULTING_RESULT" => Ok(Self::VaultingResult),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for NotifyType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for NotifyType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
         }
     }
     /**The merchant's answer to notifyVaulting: HTTP 200 with exactly
@@ -834,16 +884,20 @@ when a vaulting reaches its final result.
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub acquirer_info: ::std::option::Option<AcquirerInfo>,
+        #[serde(
+            rename = "customizedInfo",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub customized_info: ::std::option::Option<VaultedCustomizedInfo>,
         ///The `metadata` sent with the vaultPaymentMethod request, echoed back; at most 2048 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub metadata: ::std::option::Option<::std::string::String>,
+        ///The kind of notification, as the gateway names it. Kept as plain text - no official source (the documents or the SDKs) names its values.
         #[serde(
             rename = "notifyType",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub notify_type: ::std::option::Option<
-            crate::open_enum::Open<crate::types::NotifyType>,
-        >,
+        pub notify_type: ::std::option::Option<::std::string::String>,
         #[serde(
             rename = "paymentMethodDetail",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -1355,7 +1409,7 @@ lower-case spellings are accepted too:
         ///The merchant page the buyer is sent back to after verification (e.g. 3DS) completes. At most 2048 characters.
         #[serde(rename = "redirectUrl")]
         pub redirect_url: ::std::string::String,
-        ///The ISO 4217 currency code the vaulted card is expected to pay in (newer SDK field). Limit not published; 3 chosen (an ISO 4217 code).
+        ///The ISO 4217 currency code the vaulted card is expected to pay in (newer SDK field). Limit not published (the official SDKs set none); 3 chosen (an ISO 4217 code), stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(
             rename = "vaultingCurrency",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -1450,9 +1504,15 @@ so only `result` is required here.
         ///The second address line; at most 256 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub address2: ::std::option::Option<::std::string::String>,
+        ///The third address line; at most 256 characters. Sources, all three SDKs' Address models (Python `model/address.py`, Java `model/ams/Address.java`, Go `model/Address.go`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub address3: ::std::option::Option<::std::string::String>,
         ///The city, district or town; at most 32 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub city: ::std::option::Option<::std::string::String>,
+        ///The country of the address. Source, Python SDK 1.7.1 `model/address.py`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub country: ::std::option::Option<::std::string::String>,
         ///A label for the address (e.g. home, office).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub label: ::std::option::Option<::std::string::String>,
@@ -1555,9 +1615,15 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         ///A stable fingerprint of the card number, the same for every vaulting of the same card.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub fingerprint: ::std::option::Option<::std::string::String>,
-        ///The funding type of the card, e.g. CREDIT, DEBIT or PREPAID.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub funding: ::std::option::Option<::std::string::String>,
+        pub funding: ::std::option::Option<
+            crate::open_enum::Open<crate::types::Funding>,
+        >,
+        #[serde(
+            rename = "instUserName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub inst_user_name: ::std::option::Option<VaultedUserName>,
         #[serde(
             rename = "is3DSAuthentication",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -1612,9 +1678,63 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         pub selected_card_brand: ::std::option::Option<
             crate::open_enum::Open<crate::types::CardBrand>,
         >,
+        ///The brands the card can pay with (e.g. both schemes of a co-branded card). Source, Python SDK 1.7.1 `model/card_payment_method_detail.py` (supported_brands, a list of strings).
+        #[serde(
+            rename = "supportedBrands",
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty"
+        )]
+        pub supported_brands: ::std::vec::Vec<::std::string::String>,
     }
     impl VaultedCard {
         pub fn builder() -> builder::VaultedCard {
+            Default::default()
+        }
+    }
+    ///Merchant-defined values as the gateway passes them back (the SDKs' CustomizedInfo, five free fields).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct VaultedCustomizedInfo {
+        ///The first merchant-defined value.
+        #[serde(
+            rename = "customizedField1",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub customized_field1: ::std::option::Option<::std::string::String>,
+        ///The second merchant-defined value.
+        #[serde(
+            rename = "customizedField2",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub customized_field2: ::std::option::Option<::std::string::String>,
+        ///The third merchant-defined value.
+        #[serde(
+            rename = "customizedField3",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub customized_field3: ::std::option::Option<::std::string::String>,
+        ///The fourth merchant-defined value.
+        #[serde(
+            rename = "customizedField4",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub customized_field4: ::std::option::Option<::std::string::String>,
+        ///The fifth merchant-defined value.
+        #[serde(
+            rename = "customizedField5",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub customized_field5: ::std::option::Option<::std::string::String>,
+    }
+    impl VaultedCustomizedInfo {
+        pub fn builder() -> builder::VaultedCustomizedInfo {
             Default::default()
         }
     }
@@ -1696,8 +1816,26 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
 - `STOLEN_CARD`: the card was reported stolen.
 - `RESTRICTED_CARD`: the card is restricted (e.g. blocked for this kind of use or region).
 - `VERIFY_TIMES_EXCEED_LIMIT`: too many verification attempts for this card.
-- `PROCESS_FAIL`: a general business failure; do not retry (as vaultPaymentMethod's own
-  `PROCESS_FAIL`). Source: the official Python SDK, `response/pay/alipay_vaulting_query_response.py`.
+- `PROCESS_FAIL`: a general business failure, or a channel error that has no code of its
+  own; do not retry (as vaultPaymentMethod's own `PROCESS_FAIL`).
+- `SUCCESS`: with `vaultingStatus` SUCCESS.
+- `VERIFICATION_IN_PROCESS`: with `vaultingStatus` PROCESSING.
+- `ACCESS_DENIED`: the issuer or scheme denied access.
+- `ACCOUNT_CLOSED`: the card's account is closed.
+- `AUTHENTICATION_REQUIRED`: the issuer requires authentication (e.g. 3-D Secure).
+- `BLOCKED_FIRST_USED`: the card is blocked until its first use is activated.
+- `CARD_NOT_SUPPORTED`: the card is not supported for this use.
+- `NO_SELECTED_ACCOUNT`: no account was selected for the card.
+- `ORDER_IS_CLOSED`: the order behind the verification is closed.
+- `PAYMENT_AMOUNT_EXCEED_LIMIT`: the verification amount exceeds a limit.
+- `PAYMENT_COUNT_EXCEED_LIMIT`: too many payments with the card.
+- `PICKUP_CARD`: the issuer asks to retain the card (reported lost, stolen or fraudulent).
+- `POLICY`: refused by a policy of the issuer, scheme or acquirer.
+- `USER_BALANCE_NOT_ENOUGH`: not enough balance for the verification.
+- `USER_PAYMENT_VERIFICATION_FAILED`: the cardholder's verification failed.
+Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
+`response/pay/alipay_vaulting_query_response.py` (vaultingResultCode), Java SDK 2.2.8
+`response/ams/pay/AlipayVaultingQueryResponse.java`.
 */
     #[derive(
         ::serde::Deserialize,
@@ -1735,6 +1873,36 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         VerifyTimesExceedLimit,
         #[serde(rename = "PROCESS_FAIL")]
         ProcessFail,
+        #[serde(rename = "SUCCESS")]
+        Success,
+        #[serde(rename = "VERIFICATION_IN_PROCESS")]
+        VerificationInProcess,
+        #[serde(rename = "ACCESS_DENIED")]
+        AccessDenied,
+        #[serde(rename = "ACCOUNT_CLOSED")]
+        AccountClosed,
+        #[serde(rename = "AUTHENTICATION_REQUIRED")]
+        AuthenticationRequired,
+        #[serde(rename = "BLOCKED_FIRST_USED")]
+        BlockedFirstUsed,
+        #[serde(rename = "CARD_NOT_SUPPORTED")]
+        CardNotSupported,
+        #[serde(rename = "NO_SELECTED_ACCOUNT")]
+        NoSelectedAccount,
+        #[serde(rename = "ORDER_IS_CLOSED")]
+        OrderIsClosed,
+        #[serde(rename = "PAYMENT_AMOUNT_EXCEED_LIMIT")]
+        PaymentAmountExceedLimit,
+        #[serde(rename = "PAYMENT_COUNT_EXCEED_LIMIT")]
+        PaymentCountExceedLimit,
+        #[serde(rename = "PICKUP_CARD")]
+        PickupCard,
+        #[serde(rename = "POLICY")]
+        Policy,
+        #[serde(rename = "USER_BALANCE_NOT_ENOUGH")]
+        UserBalanceNotEnough,
+        #[serde(rename = "USER_PAYMENT_VERIFICATION_FAILED")]
+        UserPaymentVerificationFailed,
     }
     impl ::std::fmt::Display for VaultingResultCode {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1750,6 +1918,27 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 Self::RestrictedCard => f.write_str("RESTRICTED_CARD"),
                 Self::VerifyTimesExceedLimit => f.write_str("VERIFY_TIMES_EXCEED_LIMIT"),
                 Self::ProcessFail => f.write_str("PROCESS_FAIL"),
+                Self::Success => f.write_str("SUCCESS"),
+                Self::VerificationInProcess => f.write_str("VERIFICATION_IN_PROCESS"),
+                Self::AccessDenied => f.write_str("ACCESS_DENIED"),
+                Self::AccountClosed => f.write_str("ACCOUNT_CLOSED"),
+                Self::AuthenticationRequired => f.write_str("AUTHENTICATION_REQUIRED"),
+                Self::BlockedFirstUsed => f.write_str("BLOCKED_FIRST_USED"),
+                Self::CardNotSupported => f.write_str("CARD_NOT_SUPPORTED"),
+                Self::NoSelectedAccount => f.write_str("NO_SELECTED_ACCOUNT"),
+                Self::OrderIsClosed => f.write_str("ORDER_IS_CLOSED"),
+                Self::PaymentAmountExceedLimit => {
+                    f.write_str("PAYMENT_AMOUNT_EXCEED_LIMIT")
+                }
+                Self::PaymentCountExceedLimit => {
+                    f.write_str("PAYMENT_COUNT_EXCEED_LIMIT")
+                }
+                Self::PickupCard => f.write_str("PICKUP_CARD"),
+                Self::Policy => f.write_str("POLICY"),
+                Self::UserBalanceNotEnough => f.write_str("USER_BALANCE_NOT_ENOUGH"),
+                Self::UserPaymentVerificationFailed => {
+                    f.write_str("USER_PAYMENT_VERIFICATION_FAILED")
+                }
             }
         }
     }
@@ -1770,6 +1959,23 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 "RESTRICTED_CARD" => Ok(Self::RestrictedCard),
                 "VERIFY_TIMES_EXCEED_LIMIT" => Ok(Self::VerifyTimesExceedLimit),
                 "PROCESS_FAIL" => Ok(Self::ProcessFail),
+                "SUCCESS" => Ok(Self::Success),
+                "VERIFICATION_IN_PROCESS" => Ok(Self::VerificationInProcess),
+                "ACCESS_DENIED" => Ok(Self::AccessDenied),
+                "ACCOUNT_CLOSED" => Ok(Self::AccountClosed),
+                "AUTHENTICATION_REQUIRED" => Ok(Self::AuthenticationRequired),
+                "BLOCKED_FIRST_USED" => Ok(Self::BlockedFirstUsed),
+                "CARD_NOT_SUPPORTED" => Ok(Self::CardNotSupported),
+                "NO_SELECTED_ACCOUNT" => Ok(Self::NoSelectedAccount),
+                "ORDER_IS_CLOSED" => Ok(Self::OrderIsClosed),
+                "PAYMENT_AMOUNT_EXCEED_LIMIT" => Ok(Self::PaymentAmountExceedLimit),
+                "PAYMENT_COUNT_EXCEED_LIMIT" => Ok(Self::PaymentCountExceedLimit),
+                "PICKUP_CARD" => Ok(Self::PickupCard),
+                "POLICY" => Ok(Self::Policy),
+                "USER_BALANCE_NOT_ENOUGH" => Ok(Self::UserBalanceNotEnough),
+                "USER_PAYMENT_VERIFICATION_FAILED" => {
+                    Ok(Self::UserPaymentVerificationFailed)
+                }
                 _ => Err("invalid value".into()),
             }
         }
@@ -1858,6 +2064,18 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
     pub mod builder {
         #[derive(Clone, Debug)]
         pub struct AcquirerInfo {
+            acquirer_account_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            acquirer_card_token: ::std::result::Result<
+                ::std::option::Option<crate::card::CardToken>,
+                ::std::string::String,
+            >,
+            acquirer_fingerprint: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             acquirer_merchant_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -1886,6 +2104,10 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
+            ptsp_transaction_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             reference_request_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -1894,6 +2116,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         impl ::std::default::Default for AcquirerInfo {
             fn default() -> Self {
                 Self {
+                    acquirer_account_name: Ok(Default::default()),
+                    acquirer_card_token: Ok(Default::default()),
+                    acquirer_fingerprint: Ok(Default::default()),
                     acquirer_merchant_id: Ok(Default::default()),
                     acquirer_merchant_name: Ok(Default::default()),
                     acquirer_name: Ok(Default::default()),
@@ -1901,11 +2126,56 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     acquirer_result_code: Ok(Default::default()),
                     acquirer_result_message: Ok(Default::default()),
                     acquirer_transaction_id: Ok(Default::default()),
+                    ptsp_transaction_id: Ok(Default::default()),
                     reference_request_id: Ok(Default::default()),
                 }
             }
         }
         impl AcquirerInfo {
+            pub fn acquirer_account_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.acquirer_account_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for acquirer_account_name: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn acquirer_card_token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::CardToken>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.acquirer_card_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for acquirer_card_token: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn acquirer_fingerprint<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.acquirer_fingerprint = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for acquirer_fingerprint: {e}"
+                        )
+                    });
+                self
+            }
             pub fn acquirer_merchant_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -2002,6 +2272,20 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     });
                 self
             }
+            pub fn ptsp_transaction_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ptsp_transaction_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for ptsp_transaction_id: {e}"
+                        )
+                    });
+                self
+            }
             pub fn reference_request_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -2023,6 +2307,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 value: AcquirerInfo,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
+                    acquirer_account_name: value.acquirer_account_name?,
+                    acquirer_card_token: value.acquirer_card_token?,
+                    acquirer_fingerprint: value.acquirer_fingerprint?,
                     acquirer_merchant_id: value.acquirer_merchant_id?,
                     acquirer_merchant_name: value.acquirer_merchant_name?,
                     acquirer_name: value.acquirer_name?,
@@ -2030,6 +2317,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     acquirer_result_code: value.acquirer_result_code?,
                     acquirer_result_message: value.acquirer_result_message?,
                     acquirer_transaction_id: value.acquirer_transaction_id?,
+                    ptsp_transaction_id: value.ptsp_transaction_id?,
                     reference_request_id: value.reference_request_id?,
                 })
             }
@@ -2037,6 +2325,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         impl ::std::convert::From<super::AcquirerInfo> for AcquirerInfo {
             fn from(value: super::AcquirerInfo) -> Self {
                 Self {
+                    acquirer_account_name: Ok(value.acquirer_account_name),
+                    acquirer_card_token: Ok(value.acquirer_card_token),
+                    acquirer_fingerprint: Ok(value.acquirer_fingerprint),
                     acquirer_merchant_id: Ok(value.acquirer_merchant_id),
                     acquirer_merchant_name: Ok(value.acquirer_merchant_name),
                     acquirer_name: Ok(value.acquirer_name),
@@ -2044,6 +2335,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     acquirer_result_code: Ok(value.acquirer_result_code),
                     acquirer_result_message: Ok(value.acquirer_result_message),
                     acquirer_transaction_id: Ok(value.acquirer_transaction_id),
+                    ptsp_transaction_id: Ok(value.ptsp_transaction_id),
                     reference_request_id: Ok(value.reference_request_id),
                 }
             }
@@ -2058,7 +2350,15 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
+            address3: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             city: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            country: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
@@ -2084,7 +2384,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 Self {
                     address1: Ok(Default::default()),
                     address2: Ok(Default::default()),
+                    address3: Ok(Default::default()),
                     city: Ok(Default::default()),
+                    country: Ok(Default::default()),
                     label: Ok(Default::default()),
                     region: Ok(Default::default()),
                     state: Ok(Default::default()),
@@ -2117,6 +2419,18 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     });
                 self
             }
+            pub fn address3<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.address3 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for address3: {e}")
+                    });
+                self
+            }
             pub fn city<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -2126,6 +2440,18 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for city: {e}")
+                    });
+                self
+            }
+            pub fn country<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.country = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for country: {e}")
                     });
                 self
             }
@@ -2186,7 +2512,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 Ok(Self {
                     address1: value.address1?,
                     address2: value.address2?,
+                    address3: value.address3?,
                     city: value.city?,
+                    country: value.country?,
                     label: value.label?,
                     region: value.region?,
                     state: value.state?,
@@ -2199,7 +2527,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 Self {
                     address1: Ok(value.address1),
                     address2: Ok(value.address2),
+                    address3: Ok(value.address3),
                     city: Ok(value.city),
+                    country: Ok(value.country),
                     label: Ok(value.label),
                     region: Ok(value.region),
                     state: Ok(value.state),
@@ -3215,6 +3545,10 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         }
         #[derive(Clone, Debug)]
         pub struct InquireVaultingResponse {
+            acquirer_info: ::std::result::Result<
+                ::std::option::Option<super::AcquirerInfo>,
+                ::std::string::String,
+            >,
             app_link_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -3264,6 +3598,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         impl ::std::default::Default for InquireVaultingResponse {
             fn default() -> Self {
                 Self {
+                    acquirer_info: Ok(Default::default()),
                     app_link_url: Ok(Default::default()),
                     applink_url: Ok(Default::default()),
                     metadata: Ok(Default::default()),
@@ -3279,6 +3614,18 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             }
         }
         impl InquireVaultingResponse {
+            pub fn acquirer_info<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::AcquirerInfo>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.acquirer_info = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for acquirer_info: {e}")
+                    });
+                self
+            }
             pub fn app_link_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -3439,6 +3786,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 value: InquireVaultingResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
+                    acquirer_info: value.acquirer_info?,
                     app_link_url: value.app_link_url?,
                     applink_url: value.applink_url?,
                     metadata: value.metadata?,
@@ -3457,6 +3805,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         for InquireVaultingResponse {
             fn from(value: super::InquireVaultingResponse) -> Self {
                 Self {
+                    acquirer_info: Ok(value.acquirer_info),
                     app_link_url: Ok(value.app_link_url),
                     applink_url: Ok(value.applink_url),
                     metadata: Ok(value.metadata),
@@ -3517,12 +3866,16 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 ::std::option::Option<super::AcquirerInfo>,
                 ::std::string::String,
             >,
+            customized_info: ::std::result::Result<
+                ::std::option::Option<super::VaultedCustomizedInfo>,
+                ::std::string::String,
+            >,
             metadata: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             notify_type: ::std::result::Result<
-                ::std::option::Option<crate::open_enum::Open<crate::types::NotifyType>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             payment_method_detail: ::std::result::Result<
@@ -3549,6 +3902,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             fn default() -> Self {
                 Self {
                     acquirer_info: Ok(Default::default()),
+                    customized_info: Ok(Default::default()),
                     metadata: Ok(Default::default()),
                     notify_type: Ok(Default::default()),
                     payment_method_detail: Ok(Default::default()),
@@ -3574,6 +3928,22 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     });
                 self
             }
+            pub fn customized_info<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VaultedCustomizedInfo>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.customized_info = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for customized_info: {e}"
+                        )
+                    });
+                self
+            }
             pub fn metadata<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -3588,11 +3958,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             }
             pub fn notify_type<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        crate::open_enum::Open<crate::types::NotifyType>,
-                    >,
-                >,
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.notify_type = value
@@ -3685,6 +4051,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     acquirer_info: value.acquirer_info?,
+                    customized_info: value.customized_info?,
                     metadata: value.metadata?,
                     notify_type: value.notify_type?,
                     payment_method_detail: value.payment_method_detail?,
@@ -3700,6 +4067,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             fn from(value: super::NotifyVaultingRequest) -> Self {
                 Self {
                     acquirer_info: Ok(value.acquirer_info),
+                    customized_info: Ok(value.customized_info),
                     metadata: Ok(value.metadata),
                     notify_type: Ok(value.notify_type),
                     payment_method_detail: Ok(value.payment_method_detail),
@@ -4395,7 +4763,15 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
+            address3: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             city: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            country: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
@@ -4421,7 +4797,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 Self {
                     address1: Ok(Default::default()),
                     address2: Ok(Default::default()),
+                    address3: Ok(Default::default()),
                     city: Ok(Default::default()),
+                    country: Ok(Default::default()),
                     label: Ok(Default::default()),
                     region: Ok(Default::default()),
                     state: Ok(Default::default()),
@@ -4454,6 +4832,18 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     });
                 self
             }
+            pub fn address3<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.address3 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for address3: {e}")
+                    });
+                self
+            }
             pub fn city<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4463,6 +4853,18 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for city: {e}")
+                    });
+                self
+            }
+            pub fn country<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.country = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for country: {e}")
                     });
                 self
             }
@@ -4523,7 +4925,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 Ok(Self {
                     address1: value.address1?,
                     address2: value.address2?,
+                    address3: value.address3?,
                     city: value.city?,
+                    country: value.country?,
                     label: value.label?,
                     region: value.region?,
                     state: value.state?,
@@ -4536,7 +4940,9 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 Self {
                     address1: Ok(value.address1),
                     address2: Ok(value.address2),
+                    address3: Ok(value.address3),
                     city: Ok(value.city),
+                    country: Ok(value.country),
                     label: Ok(value.label),
                     region: Ok(value.region),
                     state: Ok(value.state),
@@ -4599,7 +5005,11 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 ::std::string::String,
             >,
             funding: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::open_enum::Open<crate::types::Funding>>,
+                ::std::string::String,
+            >,
+            inst_user_name: ::std::result::Result<
+                ::std::option::Option<super::VaultedUserName>,
                 ::std::string::String,
             >,
             is3_ds_authentication: ::std::result::Result<
@@ -4642,6 +5052,10 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                 ::std::option::Option<crate::open_enum::Open<crate::types::CardBrand>>,
                 ::std::string::String,
             >,
+            supported_brands: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for VaultedCard {
             fn default() -> Self {
@@ -4660,6 +5074,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     expiry_year: Ok(Default::default()),
                     fingerprint: Ok(Default::default()),
                     funding: Ok(Default::default()),
+                    inst_user_name: Ok(Default::default()),
                     is3_ds_authentication: Ok(Default::default()),
                     issuer_name: Ok(Default::default()),
                     issuing_country: Ok(Default::default()),
@@ -4670,6 +5085,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     network_transaction_id: Ok(Default::default()),
                     payment_method_detail_metadata: Ok(Default::default()),
                     selected_card_brand: Ok(Default::default()),
+                    supported_brands: Ok(Default::default()),
                 }
             }
         }
@@ -4848,13 +5264,31 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             }
             pub fn funding<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::open_enum::Open<crate::types::Funding>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.funding = value
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for funding: {e}")
+                    });
+                self
+            }
+            pub fn inst_user_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VaultedUserName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inst_user_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for inst_user_name: {e}"
+                        )
                     });
                 self
             }
@@ -4996,6 +5430,20 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     });
                 self
             }
+            pub fn supported_brands<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.supported_brands = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for supported_brands: {e}"
+                        )
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<VaultedCard> for super::VaultedCard {
             type Error = super::error::ConversionError;
@@ -5017,6 +5465,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     expiry_year: value.expiry_year?,
                     fingerprint: value.fingerprint?,
                     funding: value.funding?,
+                    inst_user_name: value.inst_user_name?,
                     is3_ds_authentication: value.is3_ds_authentication?,
                     issuer_name: value.issuer_name?,
                     issuing_country: value.issuing_country?,
@@ -5028,6 +5477,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     payment_method_detail_metadata: value
                         .payment_method_detail_metadata?,
                     selected_card_brand: value.selected_card_brand?,
+                    supported_brands: value.supported_brands?,
                 })
             }
         }
@@ -5048,6 +5498,7 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                     expiry_year: Ok(value.expiry_year),
                     fingerprint: Ok(value.fingerprint),
                     funding: Ok(value.funding),
+                    inst_user_name: Ok(value.inst_user_name),
                     is3_ds_authentication: Ok(value.is3_ds_authentication),
                     issuer_name: Ok(value.issuer_name),
                     issuing_country: Ok(value.issuing_country),
@@ -5060,6 +5511,140 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
                         value.payment_method_detail_metadata,
                     ),
                     selected_card_brand: Ok(value.selected_card_brand),
+                    supported_brands: Ok(value.supported_brands),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct VaultedCustomizedInfo {
+            customized_field1: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            customized_field2: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            customized_field3: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            customized_field4: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            customized_field5: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for VaultedCustomizedInfo {
+            fn default() -> Self {
+                Self {
+                    customized_field1: Ok(Default::default()),
+                    customized_field2: Ok(Default::default()),
+                    customized_field3: Ok(Default::default()),
+                    customized_field4: Ok(Default::default()),
+                    customized_field5: Ok(Default::default()),
+                }
+            }
+        }
+        impl VaultedCustomizedInfo {
+            pub fn customized_field1<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.customized_field1 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for customized_field1: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn customized_field2<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.customized_field2 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for customized_field2: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn customized_field3<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.customized_field3 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for customized_field3: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn customized_field4<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.customized_field4 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for customized_field4: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn customized_field5<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.customized_field5 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for customized_field5: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<VaultedCustomizedInfo>
+        for super::VaultedCustomizedInfo {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: VaultedCustomizedInfo,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    customized_field1: value.customized_field1?,
+                    customized_field2: value.customized_field2?,
+                    customized_field3: value.customized_field3?,
+                    customized_field4: value.customized_field4?,
+                    customized_field5: value.customized_field5?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::VaultedCustomizedInfo>
+        for VaultedCustomizedInfo {
+            fn from(value: super::VaultedCustomizedInfo) -> Self {
+                Self {
+                    customized_field1: Ok(value.customized_field1),
+                    customized_field2: Ok(value.customized_field2),
+                    customized_field3: Ok(value.customized_field3),
+                    customized_field4: Ok(value.customized_field4),
+                    customized_field5: Ok(value.customized_field5),
                 }
             }
         }
@@ -5628,8 +6213,14 @@ impl crate::validate::Validate for types::Address {
         if let Some(value) = &self.address2 {
             crate::validate::max_chars(value, 256usize, at, Some("address2"))?;
         }
+        if let Some(value) = &self.address3 {
+            crate::validate::max_chars(value, 256usize, at, Some("address3"))?;
+        }
         if let Some(value) = &self.city {
             crate::validate::max_chars(value, 32usize, at, Some("city"))?;
+        }
+        if let Some(value) = &self.country {
+            crate::validate::max_chars(value, 64usize, at, Some("country"))?;
         }
         if let Some(value) = &self.label {
             crate::validate::max_chars(value, 64usize, at, Some("label"))?;

@@ -1,9 +1,11 @@
-//! Card data that must never be printed: the card number and the CVV.
+//! Card data that must never be printed: the card number, the CVV, and card tokens.
 //!
-//! The generator swaps these two types into the request models (progenitor's
-//! `with_replacement`). They serialize the real value into the JSON body, but their `Debug`
-//! shows at most the last four digits of the number and nothing of the CVV, they have no
-//! `Display`, and their memory is wiped when they are dropped.
+//! The generator swaps these types into the models (progenitor's `with_replacement`): the card
+//! number and the CVV into the requests, [`CardToken`] into the responses where a token is a
+//! field of its own type. They serialize the real value into the JSON body, but their `Debug`
+//! shows at most the last four digits of the number, nothing of the CVV and a short prefix and
+//! the length of a token; they have no `Display`, and their memory is wiped when they are
+//! dropped.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -20,6 +22,11 @@ pub struct CardNumber(Zeroizing<String>);
 /// A card verification value. PCI DSS data: never shown, never stored after the request.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Cvv(Zeroizing<String>);
+
+/// A card token (or an acquirer's token for a card): a credential for later payments. Shown as
+/// at most its first 6 characters and its length.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CardToken(Zeroizing<String>);
 
 /// Shortest and longest card numbers ISO/IEC 7812 allows.
 const CARD_NUMBER_DIGITS: (usize, usize) = (12, 19);
@@ -55,6 +62,75 @@ impl Cvv {
     /// The CVV itself. Named so that every use stands out in review.
     pub fn expose(&self) -> &str {
         &self.0
+    }
+}
+
+impl CardToken {
+    /// Wraps a token.
+    pub fn new(token: impl Into<String>) -> Self {
+        Self(Zeroizing::new(token.into()))
+    }
+
+    /// The token itself. Named so that every use stands out in review.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How a token prints: its first 6 characters (only for tokens of 16 or more, so that a short
+/// token shows nothing of itself) and its length, e.g. `ALIPAY…(96 chars)`.
+pub(crate) fn redacted_token(token: &str) -> String {
+    const SHOWN: usize = 6;
+    const MIN_LEN_TO_SHOW: usize = 16;
+    let len = token.chars().count();
+    let prefix: String = if len >= MIN_LEN_TO_SHOW {
+        token.chars().take(SHOWN).collect()
+    } else {
+        String::new()
+    };
+    format!("{prefix}…({len} chars)")
+}
+
+impl fmt::Debug for CardToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CardToken({})", redacted_token(&self.0))
+    }
+}
+
+impl From<String> for CardToken {
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CardToken {
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
+impl Serialize for CardToken {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CardToken {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
+    }
+}
+
+impl schemars::JsonSchema for CardToken {
+    fn schema_name() -> Cow<'static, str> {
+        "CardToken".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A card token, a credential for later payments.",
+            "type": "string"
+        })
     }
 }
 
@@ -188,6 +264,20 @@ impl schemars::JsonSchema for Cvv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_shows_a_prefix_and_its_length_only() {
+        let token = CardToken::new("ALIPAY9CGwsAeMBug+G2dSKDV6AIsNKTxAFNkOMoj8Gxvt8h0eDUbd6nO5");
+        assert_eq!(format!("{token:?}"), "CardToken(ALIPAY…(58 chars))");
+        assert_eq!(
+            format!("{:?}", CardToken::new("short-token")),
+            "CardToken(…(11 chars))"
+        );
+        assert_eq!(
+            serde_json::to_string(&token).unwrap(),
+            "\"ALIPAY9CGwsAeMBug+G2dSKDV6AIsNKTxAFNkOMoj8Gxvt8h0eDUbd6nO5\""
+        );
+    }
 
     #[test]
     fn debug_shows_last_four_at_most() {

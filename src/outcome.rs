@@ -260,21 +260,12 @@ impl VaultedCard {
     }
 }
 
-/// Shows a card token as its first 6 characters (only for tokens of 16 or more) and its length.
+/// Shows a card token as [`crate::card`] does: a short prefix and the length.
 struct RedactedToken<'a>(&'a str);
 
 impl RedactedToken<'_> {
-    const SHOWN: usize = 6;
-    const MIN_LEN_TO_SHOW: usize = 16;
-
     fn render(&self) -> String {
-        let len = self.0.chars().count();
-        let prefix: String = if len >= Self::MIN_LEN_TO_SHOW {
-            self.0.chars().take(Self::SHOWN).collect()
-        } else {
-            String::new()
-        };
-        format!("{prefix}…({len} chars)")
+        crate::card::redacted_token(self.0)
     }
 }
 

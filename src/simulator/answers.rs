@@ -4,7 +4,9 @@ use super::scenarios::Plan;
 use super::state::{Notice, Vaulting};
 use super::time;
 use super::VaultingState;
-use crate::types::{self, NotifyType, PaymentMethodType, ResultCode, ResultStatus, VaultingStatus};
+use crate::types::{
+    self, Funding, PaymentMethodType, ResultCode, ResultStatus, VaultingResultCode, VaultingStatus,
+};
 
 /// A `result` object.
 pub(crate) fn result(status: ResultStatus, code: ResultCode, message: &str) -> types::Result {
@@ -50,7 +52,7 @@ fn vaulted_detail(v: &Vaulting) -> types::VaultedPaymentMethodDetail {
             last_four: Some(v.last_four.clone()),
             expiry_month: Some(v.expiry_month.clone()),
             expiry_year: Some(v.expiry_year.clone()),
-            funding: Some("CREDIT".to_string()),
+            funding: Some(Funding::Credit.into()),
             issuing_country: Some("US".to_string()),
             is3_ds_authentication: Some(v.three_ds.into()),
             ..types::VaultedCard::default()
@@ -118,6 +120,7 @@ pub(crate) fn vault(v: &Vaulting, first: bool) -> types::VaultPaymentMethodRespo
 /// The inquireVaulting answer for an existing vaulting.
 pub(crate) fn inquiry(v: &Vaulting) -> types::InquireVaultingResponse {
     let mut answer = types::InquireVaultingResponse {
+        acquirer_info: None,
         applink_url: None,
         app_link_url: None,
         metadata: v.metadata.clone(),
@@ -131,12 +134,18 @@ pub(crate) fn inquiry(v: &Vaulting) -> types::InquireVaultingResponse {
         vaulting_status: None,
     };
     match v.status {
+        // The official SDKs document a result code with every S answer, not only on FAIL.
         VaultingState::Success => {
             answer.vaulting_status = Some(VaultingStatus::Success.into());
+            answer.vaulting_result_code = Some(VaultingResultCode::Success.into());
+            answer.vaulting_result_message = Some("success.".into());
             answer.payment_method_detail = Some(vaulted_detail(v));
         }
         VaultingState::Processing => {
             answer.vaulting_status = Some(VaultingStatus::Processing.into());
+            answer.vaulting_result_code = Some(VaultingResultCode::VerificationInProcess.into());
+            answer.vaulting_result_message =
+                Some("The verification is still under process.".into());
             if let Some(urls) = &v.urls {
                 answer.normal_url = Some(urls.normal.clone());
                 answer.scheme_url = Some(urls.scheme.clone());
@@ -157,6 +166,7 @@ pub(crate) fn inquiry(v: &Vaulting) -> types::InquireVaultingResponse {
 /// The inquireVaulting answer for an id no vaulting has.
 pub(crate) fn not_found(id: &str) -> types::InquireVaultingResponse {
     types::InquireVaultingResponse {
+        acquirer_info: None,
         applink_url: None,
         app_link_url: None,
         metadata: None,
@@ -200,8 +210,9 @@ pub(crate) fn notice(v: &Vaulting) -> Option<Notice> {
         client_id: v.client_id.clone(),
         body: types::NotifyVaultingRequest {
             acquirer_info: None,
+            customized_info: None,
             metadata: v.metadata.clone(),
-            notify_type: Some(NotifyType::VaultingResult.into()),
+            notify_type: Some("VAULTING_RESULT".to_string()),
             payment_method_detail: detail,
             result,
             vaulting_create_time: Some(time::iso8601_seconds(v.created_ms)),

@@ -27,6 +27,7 @@ mod request_limits;
 mod resolve;
 mod retry_table;
 mod schemathesis;
+mod sdk_fields;
 mod signing_vectors;
 mod simulator_fault_rules;
 mod simulator_faults;

@@ -112,10 +112,7 @@ fn verifier() -> NotificationVerifier {
 
 fn assert_vector_fields(n: &types::NotifyVaultingRequest) {
     assert_eq!(n.vaulting_request_id, "vault-req-0001");
-    assert_eq!(
-        n.notify_type.as_ref().and_then(|t| t.known()),
-        Some(&types::NotifyType::VaultingResult)
-    );
+    assert_eq!(n.notify_type.as_deref(), Some("VAULTING_RESULT"));
     assert_eq!(n.result.result_code, types::ResultCode::Success);
     assert_eq!(n.result.result_status, types::ResultStatus::S);
     assert_eq!(n.result.result_message.as_deref(), Some("success"));

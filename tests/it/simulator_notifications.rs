@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use alipay_vaulting::notification::ACKNOWLEDGEMENT;
 use alipay_vaulting::outcome::VaultOutcome;
-use alipay_vaulting::types::{self, NotifyType, ResultCode, ResultStatus, VaultingStatus};
+use alipay_vaulting::types::{self, ResultCode, ResultStatus, VaultingStatus};
 use support::{RawServer, Reply};
 use util::{eventually, request_to, sim, sim_with};
 
@@ -94,7 +94,7 @@ async fn resends_until_acknowledged_and_every_delivery_verifies() {
         assert_eq!(notification.vaulting_request_id, "note-1");
         assert_eq!(
             notification.notify_type,
-            Some(NotifyType::VaultingResult.into())
+            Some("VAULTING_RESULT".to_string())
         );
         assert_eq!(notification.result.result_status, ResultStatus::S);
         assert_eq!(notification.result.result_code, ResultCode::Success);

@@ -63,10 +63,7 @@ fn verified(notification: &NotifyVaultingRequest) -> Report {
         "vaultingRequestId",
         Some(notification.vaulting_request_id.as_str()),
     )
-    .field(
-        "notifyType",
-        notification.notify_type.as_ref().map(|t| t.as_wire()),
-    )
+    .field("notifyType", notification.notify_type.as_deref())
     .field(
         "resultStatus",
         Some(notification.result.result_status.as_wire()),
