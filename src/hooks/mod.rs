@@ -134,7 +134,8 @@ impl ClientHooks<HookState> for Client {
             .as_ref()
             .ok()
             .and_then(|response| response.extensions().get::<Verdict>());
-        verdict::hand_out(verdict).map_err(|rejected| Error::Custom(rejected.to_string()))
+        verdict::hand_out(verdict)
+            .map_err(|rejected| Error::Custom(format!("response rejected: {rejected}")))
     }
 }
 

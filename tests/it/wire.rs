@@ -169,6 +169,36 @@ async fn a_tampered_body_is_rejected() {
     assert!(err.should_inquire());
 }
 
+/// The raw client has no typed verdict to read, and still never parses a refused response:
+/// the hook turns it into an error, with no made-up HTTP status.
+#[tokio::test]
+async fn the_raw_client_fails_closed_on_a_refused_response() {
+    let gateway = gateway_key();
+    let server = RawServer::start(move |r| {
+        let mut reply = Reply::signed(&gateway, CLIENT_ID, &r.path, &vaulted_body("raw-1"));
+        if let Reply::Http { body, .. } = &mut reply {
+            let text = String::from_utf8(body.clone()).unwrap();
+            *body = text.replace("ALIPAYtok", "ATTACKERtok").into_bytes();
+        }
+        reply
+    })
+    .await;
+    let sent = client(&server.base_url())
+        .raw()
+        .vault_payment_method()
+        .body(request("raw-1"))
+        .send()
+        .await;
+    let Err(error) = sent else {
+        panic!("a refused response must not parse");
+    };
+    assert_eq!(error.status(), None, "{error:?}");
+    let text = error.to_string();
+    assert!(text.contains("response rejected"), "{text}");
+    assert!(text.contains("signature"), "{text}");
+    assert!(!text.contains("ATTACKERtok"), "{text}");
+}
+
 #[tokio::test]
 async fn a_tampered_header_is_rejected() {
     let gateway = gateway_key();
