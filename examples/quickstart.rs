@@ -144,7 +144,8 @@ pub async fn run(out: &mut impl Write) -> Result<()> {
         .payment_method_detail
         .as_ref()
         .and_then(|detail| detail.card.as_ref())
-        .and_then(|card| card.card_token.clone())
+        .and_then(|card| card.card_token.as_ref())
+        .map(|token| token.expose().to_string())
         .ok_or("the notification carries no card token")?;
     writeln!(
         out,

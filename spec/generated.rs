@@ -1,7 +1,7 @@
 // @generated from spec/vaulting.yaml by `cargo xtask codegen` (build.rs runs the same generator).
 // Do not edit: change the spec and regenerate. `cargo xtask codegen --check` fails when this
 // copy and the spec disagree.
-// spec fingerprint: fnv1a64:1e4aa53e3bd8f773
+// spec fingerprint: fnv1a64:0db55ab6d85fcf5f
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1577,12 +1577,11 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub card_issuer: ::std::option::Option<::std::string::String>,
-        ///The token of the vaulted card, used as `paymentMethodId` in later pay calls; at most 2048 characters.
         #[serde(
             rename = "cardToken",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub card_token: ::std::option::Option<::std::string::String>,
+        pub card_token: ::std::option::Option<crate::card::CardToken>,
         #[serde(
             rename = "cardholderName",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -4977,7 +4976,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
                 ::std::string::String,
             >,
             card_token: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::CardToken>,
                 ::std::string::String,
             >,
             cardholder_name: ::std::result::Result<
@@ -5174,7 +5173,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn card_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::CardToken>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.card_token = value

@@ -223,7 +223,8 @@ impl VaultedCard {
         let card = detail.card.as_ref()?;
         let card_token = card
             .card_token
-            .as_deref()
+            .as_ref()
+            .map(crate::card::CardToken::expose)
             .filter(|token| !token.trim().is_empty())?
             .to_string();
         Some(VaultedCard {
@@ -263,32 +264,20 @@ impl VaultedCard {
 /// Shows a card token as [`crate::card`] does: a short prefix and the length.
 struct RedactedToken<'a>(&'a str);
 
-impl RedactedToken<'_> {
-    fn render(&self) -> String {
-        crate::card::redacted_token(self.0)
-    }
-}
-
 impl fmt::Debug for RedactedToken<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render())
+        f.write_str(&crate::card::redacted_token(self.0))
     }
 }
 
 impl fmt::Debug for VaultedCard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The generated detail's own Debug prints the token: print a copy with it redacted.
-        let mut detail = (*self.detail).clone();
-        if let Some(card) = detail.card.as_mut() {
-            if let Some(token) = card.card_token.as_mut() {
-                *token = RedactedToken(token).render();
-            }
-        }
+        // The detail's own Debug redacts its token too (`card::CardToken`).
         f.debug_struct("VaultedCard")
             .field("card_token", &RedactedToken(&self.card_token))
             .field("masked_card_no", &self.masked_card_no)
             .field("brand", &self.brand)
-            .field("detail", &detail)
+            .field("detail", &self.detail)
             .finish()
     }
 }

@@ -45,7 +45,7 @@ pub(crate) fn failure(
 fn vaulted_detail(v: &Vaulting) -> types::VaultedPaymentMethodDetail {
     types::VaultedPaymentMethodDetail {
         card: Some(types::VaultedCard {
-            card_token: v.token.clone(),
+            card_token: v.token.clone().map(Into::into),
             masked_card_no: Some(v.masked.clone()),
             brand: v.brand.map(Into::into),
             bin: Some(v.bin.clone()),

@@ -5,6 +5,7 @@ use std::fs;
 use std::sync::Arc;
 use std::time::Duration;
 
+use alipay_vaulting::card::CardToken;
 use alipay_vaulting::clock::FixedClock;
 use alipay_vaulting::keys::{PrivateKey, PublicKey};
 use alipay_vaulting::notification::{
@@ -122,7 +123,13 @@ fn assert_vector_fields(n: &types::NotifyVaultingRequest) {
         Some(&types::PaymentMethodType::Card)
     );
     assert_eq!(
-        detail.card.as_ref().unwrap().card_token.as_deref(),
+        detail
+            .card
+            .as_ref()
+            .unwrap()
+            .card_token
+            .as_ref()
+            .map(CardToken::expose),
         Some("tok")
     );
 }
@@ -673,7 +680,10 @@ mod notification_signing {
                 .unwrap_or_else(|e| panic!("{path}: {e}"));
             assert_eq!(n.vaulting_request_id, "vault-req-0042");
             let card = n.payment_method_detail.unwrap().card.unwrap();
-            assert_eq!(card.card_token.as_deref(), Some(CARD_TOKEN));
+            assert_eq!(
+                card.card_token.as_ref().map(CardToken::expose),
+                Some(CARD_TOKEN)
+            );
             assert_eq!(
                 n.metadata.as_deref(),
                 Some(format!(r#"{{"order":"é中😀","pan":"{CARD_NO}"}}"#).as_str())

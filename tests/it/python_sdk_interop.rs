@@ -820,7 +820,7 @@ fn we_accept_sdk_request_and_notification_signatures_byte_for_byte() {
                     .payment_method_detail
                     .and_then(|d| d.card)
                     .and_then(|c| c.card_token)
-                    .is_some_and(|t| t.starts_with("ALIPAY")));
+                    .is_some_and(|t| t.expose().starts_with("ALIPAY")));
                 let ours = sign_notification(private, &client_id, &path, &time, body.as_bytes());
                 assert_eq!(ours.signature_header(), sdk_header, "{context}");
 

@@ -261,3 +261,42 @@ fn the_acquirer_card_token_never_prints() {
     let debug = format!("{response:?}");
     assert!(!debug.contains(ACQUIRER_TOKEN), "{debug}");
 }
+
+/// The card token of every generated model that carries one (the responses, the notification,
+/// `VaultedCard::detail()`) prints as a prefix and a length only.
+#[test]
+fn the_card_token_never_prints_from_the_generated_models() {
+    const TOKEN: &str = "ALIPAY9CGwsAeMBug+G2dSKDV6AIsNKTxAFNkOMoj8Gxvt8h0eDUbd6nO5";
+    let card: types::VaultedCard = serde_json::from_value(json!({
+        "cardToken": TOKEN, "maskedCardNo": "************8764", "brand": "VISA"
+    }))
+    .unwrap();
+    let debug = format!("{card:?}");
+    assert!(
+        debug.contains("card_token: Some(CardToken(ALIPAY…(58 chars)))"),
+        "{debug}"
+    );
+    assert!(!debug.contains("9CGwsAeMBug"), "{debug}");
+    assert_eq!(serde_json::to_value(&card).unwrap()["cardToken"], TOKEN);
+
+    let notification: types::NotifyVaultingRequest = serde_json::from_value(json!({
+        "result": { "resultStatus": "S", "resultCode": "SUCCESS" },
+        "vaultingRequestId": "tok-1",
+        "paymentMethodDetail": { "card": { "cardToken": TOKEN } }
+    }))
+    .unwrap();
+    assert!(!format!("{notification:?}").contains("9CGwsAeMBug"));
+    let response: types::InquireVaultingResponse = serde_json::from_value(json!({
+        "result": { "resultStatus": "S", "resultCode": "SUCCESS" },
+        "vaultingStatus": "SUCCESS",
+        "paymentMethodDetail": { "card": { "cardToken": TOKEN } }
+    }))
+    .unwrap();
+    assert!(!format!("{response:?}").contains("9CGwsAeMBug"));
+    let InquiryOutcome::Succeeded(vaulted) = interpret_inquiry(response) else {
+        panic!("not vaulted");
+    };
+    assert_eq!(vaulted.card_token(), TOKEN);
+    assert!(!format!("{:?}", vaulted.detail()).contains("9CGwsAeMBug"));
+    assert!(!format!("{vaulted:?}").contains("9CGwsAeMBug"));
+}

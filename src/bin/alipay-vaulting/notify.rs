@@ -80,7 +80,12 @@ fn verified(notification: &NotifyVaultingRequest) -> Report {
         "vaultingStatus",
         notification.vaulting_status.as_ref().map(|s| s.as_wire()),
     )
-    .field("cardToken", card.and_then(|c| c.card_token.as_deref()))
+    // The token is the answer the user asked for: printed deliberately.
+    .field(
+        "cardToken",
+        card.and_then(|c| c.card_token.as_ref())
+            .map(alipay_vaulting::card::CardToken::expose),
+    )
     .field(
         "maskedCardNo",
         card.and_then(|c| c.masked_card_no.as_deref()),
