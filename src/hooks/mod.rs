@@ -115,14 +115,7 @@ impl ClientHooks<HookState> for Client {
             // Not a 200: there is no answer to verify; the status decides.
             Ok(body) => (body, None),
         };
-        let mut rebuilt = http::Response::new(body);
-        *rebuilt.status_mut() = status;
-        *rebuilt.version_mut() = version;
-        *rebuilt.headers_mut() = headers;
-        if let Some(verdict) = verdict {
-            rebuilt.extensions_mut().insert(verdict);
-        }
-        Ok(reqwest::Response::from(rebuilt))
+        Ok(rebuilt(status, version, headers, body, verdict))
     }
 
     async fn post<E>(
@@ -139,17 +132,36 @@ impl ClientHooks<HookState> for Client {
     }
 }
 
+/// The response handed on: what arrived, with the body read and the verdict attached for `post`.
+fn rebuilt(
+    status: reqwest::StatusCode,
+    version: http::Version,
+    headers: http::HeaderMap,
+    body: bytes::Bytes,
+    verdict: Option<Verdict>,
+) -> reqwest::Response {
+    let mut response = http::Response::new(body);
+    *response.status_mut() = status;
+    *response.version_mut() = version;
+    *response.headers_mut() = headers;
+    if let Some(verdict) = verdict {
+        response.extensions_mut().insert(verdict);
+    }
+    reqwest::Response::from(response)
+}
+
 /// An empty response with the status that arrived, carrying the refusal for `post`.
 fn refused(
     status: reqwest::StatusCode,
     version: http::Version,
     rejected: ResponseRejected,
 ) -> reqwest::Response {
-    let mut placeholder = http::Response::new(bytes::Bytes::new());
-    *placeholder.status_mut() = status;
-    *placeholder.version_mut() = version;
-    placeholder
-        .extensions_mut()
-        .insert(Verdict::Refused(rejected));
-    reqwest::Response::from(placeholder)
+    let verdict = Some(Verdict::Refused(rejected));
+    rebuilt(
+        status,
+        version,
+        http::HeaderMap::new(),
+        bytes::Bytes::new(),
+        verdict,
+    )
 }
