@@ -43,8 +43,8 @@ pub(crate) trait ApiOperation {
     ) -> impl Future<Output = Sent<Self::Response>> + Send;
     /// The documents' result-handling table for a signed answer.
     fn interpret_signed(response: Self::Response) -> Self::Outcome;
-    /// The outcome when it is not known; `None` when `outcome` is known.
-    fn as_unknown(outcome: &Self::Outcome) -> Option<&UnknownOutcome>;
+    /// Whether the outcome is not known.
+    fn is_unknown(outcome: &Self::Outcome) -> bool;
     /// Wraps an unknown outcome.
     fn unknown(unknown: UnknownOutcome) -> Self::Outcome;
     /// What the outcome means for the retry policy (the function `tests/it/retry_table.rs`
@@ -68,7 +68,7 @@ pub(crate) fn interpret<O: ApiOperation>(response: O::Response, signed: bool) ->
         O::answered_id(&response).map(str::to_string),
     );
     let outcome = O::interpret_signed(response);
-    if O::as_unknown(&outcome).is_some() {
+    if O::is_unknown(&outcome) {
         outcome
     } else {
         O::unknown(distrusted)
@@ -99,11 +99,8 @@ impl ApiOperation for VaultPaymentMethod {
     fn interpret_signed(response: Self::Response) -> Self::Outcome {
         outcome::interpret_vault(response)
     }
-    fn as_unknown(outcome: &Self::Outcome) -> Option<&UnknownOutcome> {
-        match outcome {
-            VaultOutcome::Unknown(unknown) => Some(unknown),
-            _ => None,
-        }
+    fn is_unknown(outcome: &Self::Outcome) -> bool {
+        matches!(outcome, VaultOutcome::Unknown(_))
     }
     fn unknown(unknown: UnknownOutcome) -> Self::Outcome {
         VaultOutcome::Unknown(unknown)
@@ -140,11 +137,8 @@ impl ApiOperation for InquireVaulting {
     fn interpret_signed(response: Self::Response) -> Self::Outcome {
         outcome::interpret_inquiry(response)
     }
-    fn as_unknown(outcome: &Self::Outcome) -> Option<&UnknownOutcome> {
-        match outcome {
-            InquiryOutcome::Unknown(unknown) => Some(unknown),
-            _ => None,
-        }
+    fn is_unknown(outcome: &Self::Outcome) -> bool {
+        matches!(outcome, InquiryOutcome::Unknown(_))
     }
     fn unknown(unknown: UnknownOutcome) -> Self::Outcome {
         InquiryOutcome::Unknown(unknown)
