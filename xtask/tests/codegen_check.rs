@@ -4,11 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The checkout this test runs in: the `CARGO_MANIFEST_DIR` cargo sets when it runs the test,
+/// not the one compiled in, for the same reason as the xtask's own (a shared target directory
+/// may hold a test binary built in another checkout).
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir.parent().unwrap().to_path_buf()
 }
 
 fn temp_copy() -> PathBuf {
