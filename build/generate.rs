@@ -29,6 +29,9 @@ const REPLACEMENTS: &[(&str, &str)] = &[
     ("CardNumber", "crate::card::CardNumber"),
     ("Cvv", "crate::card::Cvv"),
     ("CardToken", "crate::card::CardToken"),
+    ("CardPasswordDigest", "crate::card::CardPasswordDigest"),
+    ("Cpf", "crate::card::Cpf"),
+    ("DateOfBirth", "crate::card::DateOfBirth"),
 ];
 
 /// Components the generator adds in place of every boolean and integer field of what the crate

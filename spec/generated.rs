@@ -1,7 +1,7 @@
 // @generated from spec/vaulting.yaml by `cargo xtask codegen` (build.rs runs the same generator).
 // Do not edit: change the spec and regenerate. `cargo xtask codegen --check` fails when this
 // copy and the spec disagree.
-// spec fingerprint: fnv1a64:0db55ab6d85fcf5f
+// spec fingerprint: fnv1a64:d83353caefa12369
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -222,28 +222,25 @@ and the CVV are PCI DSS data: they must never reach a log, an error message or a
         pub business_registration_no: ::std::option::Option<::std::string::String>,
         #[serde(rename = "cardNo")]
         pub card_no: crate::card::CardNumber,
-        ///The first two digits of the card's payment password; for cards issued in Korea. At most 2 characters.
         #[serde(
             rename = "cardPasswordDigest",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub card_password_digest: ::std::option::Option<::std::string::String>,
+        pub card_password_digest: ::std::option::Option<crate::card::CardPasswordDigest>,
         #[serde(
             rename = "cardholderName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub cardholder_name: ::std::option::Option<UserName>,
-        ///The cardholder's Brazilian individual taxpayer id (CPF); for cards issued in Brazil. At most 11 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub cpf: ::std::option::Option<::std::string::String>,
+        pub cpf: ::std::option::Option<crate::card::Cpf>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub cvv: ::std::option::Option<crate::card::Cvv>,
-        ///The cardholder's date of birth, YYYY-MM-DD (ISO 8601); for Korean personal cards. At most 10 characters.
         #[serde(
             rename = "dateOfBirth",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub date_of_birth: ::std::option::Option<::std::string::String>,
+        pub date_of_birth: ::std::option::Option<crate::card::DateOfBirth>,
         ///The expiry month as two digits, "01" to "12" (e.g. "08"). At most 2 characters.
         #[serde(rename = "expiryMonth")]
         pub expiry_month: ::std::string::String,
@@ -2682,7 +2679,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
                 ::std::string::String,
             >,
             card_password_digest: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::CardPasswordDigest>,
                 ::std::string::String,
             >,
             cardholder_name: ::std::result::Result<
@@ -2690,7 +2687,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
                 ::std::string::String,
             >,
             cpf: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::Cpf>,
                 ::std::string::String,
             >,
             cvv: ::std::result::Result<
@@ -2698,7 +2695,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
                 ::std::string::String,
             >,
             date_of_birth: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::DateOfBirth>,
                 ::std::string::String,
             >,
             expiry_month: ::std::result::Result<
@@ -2800,7 +2797,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn card_password_digest<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::CardPasswordDigest>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.card_password_digest = value
@@ -2828,7 +2827,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn cpf<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::card::Cpf>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.cpf = value
@@ -2852,7 +2851,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn date_of_birth<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::DateOfBirth>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.date_of_birth = value
@@ -6279,19 +6280,22 @@ impl crate::validate::Validate for types::Card {
             crate::validate::Validate::validate_at(value, &at.field("cardNo"))?;
         }
         if let Some(value) = &self.card_password_digest {
-            crate::validate::max_chars(value, 2usize, at, Some("cardPasswordDigest"))?;
+            crate::validate::Validate::validate_at(
+                value,
+                &at.field("cardPasswordDigest"),
+            )?;
         }
         if let Some(value) = &self.cardholder_name {
             crate::validate::Validate::validate_at(value, &at.field("cardholderName"))?;
         }
         if let Some(value) = &self.cpf {
-            crate::validate::max_chars(value, 11usize, at, Some("cpf"))?;
+            crate::validate::Validate::validate_at(value, &at.field("cpf"))?;
         }
         if let Some(value) = &self.cvv {
             crate::validate::Validate::validate_at(value, &at.field("cvv"))?;
         }
         if let Some(value) = &self.date_of_birth {
-            crate::validate::max_chars(value, 10usize, at, Some("dateOfBirth"))?;
+            crate::validate::Validate::validate_at(value, &at.field("dateOfBirth"))?;
         }
         {
             let value = &self.expiry_month;

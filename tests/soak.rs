@@ -205,7 +205,11 @@ async fn bounded_soak() {
     for (id, token) in &vaulted {
         let snapshot = sim.vaulting(id).unwrap_or_else(|| panic!("{id}: missing"));
         assert_eq!(snapshot.status, VaultingState::Success, "{id}");
-        assert_eq!(snapshot.card_token.as_deref(), Some(token.as_str()), "{id}");
+        assert_eq!(
+            snapshot.card_token.as_ref().map(|t| t.expose()),
+            Some(token.as_str()),
+            "{id}"
+        );
         assert_eq!(snapshot.vault_calls, 1, "{id}");
     }
     // And each notification acknowledged once (bounded wait for the last deliveries).

@@ -318,7 +318,7 @@ pub struct VaultingSnapshot {
     /// Where it stands.
     pub status: VaultingState,
     /// The token, once vaulted.
-    pub card_token: Option<String>,
+    pub card_token: Option<crate::card::CardToken>,
     /// The card's last four digits.
     pub last_four: String,
     /// The scenario its card selected.

@@ -171,7 +171,7 @@ impl Vaulting {
         VaultingSnapshot {
             vaulting_request_id: self.id.clone(),
             status: self.status,
-            card_token: self.token.clone(),
+            card_token: self.token.clone().map(Into::into),
             last_four: self.last_four.clone(),
             scenario: self.scenario,
             vault_calls: self.vault_calls,

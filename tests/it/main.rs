@@ -23,6 +23,7 @@ mod notifications;
 mod outcome_tables;
 mod python_sdk_interop;
 mod quickstart;
+mod redaction;
 mod request_limits;
 mod resolve;
 mod retry_table;

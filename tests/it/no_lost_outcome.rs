@@ -201,7 +201,8 @@ fn check_resolved(label: &str, resolved: &InquiryOutcome, snapshot: &VaultingSna
         (VaultingState::Success, InquiryOutcome::Succeeded(card)) => {
             let token = snapshot
                 .card_token
-                .as_deref()
+                .as_ref()
+                .map(|t| t.expose())
                 .unwrap_or_else(|| panic!("{label}: a vaulted snapshot without a token"));
             assert_eq!(card.card_token(), token, "{label}: another card token");
             assert_eq!(
@@ -418,7 +419,10 @@ async fn before_processing_case(
     if let VaultOutcome::Vaulted(card) = &again {
         assert_eq!(
             Some(card.card_token()),
-            sim.vaulting(&id).and_then(|v| v.card_token).as_deref(),
+            sim.vaulting(&id)
+                .and_then(|v| v.card_token)
+                .as_ref()
+                .map(|t| t.expose()),
             "{label}"
         );
     }

@@ -172,7 +172,10 @@ async fn three_ds_is_notified_after_the_decision_only() {
             .and_then(|d| d.card)
             .and_then(|c| c.card_token)
             .map(|t| t.expose().to_string()),
-        sim.vaulting("note-3").unwrap().card_token
+        sim.vaulting("note-3")
+            .unwrap()
+            .card_token
+            .map(|t| t.expose().to_string())
     );
 }
 

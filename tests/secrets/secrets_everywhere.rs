@@ -15,7 +15,11 @@
 //! 4. then everything (trace capture, printed values, HTTP answers, CLI output) is searched for
 //!    every card number used (full, and its first 12 digits), every CVV (as an isolated digit
 //!    run) and every 16-character window of every private key file (merchant and gateway; the
-//!    shared vectors and the key directory `sim` wrote).
+//!    shared vectors and the key directory `sim` wrote);
+//! 5. and for every card token the simulators issued (all but the 6-character prefix `Debug`
+//!    shows), everywhere except where a token is the answer itself: the gateway's answers and
+//!    notifications on the wire, and the CLI's output of `vault`, `inquire`, `resolve` and
+//!    `notification verify`.
 //!
 //! It prints the bytes scanned and the secret bytes found (0).
 #![cfg(feature = "cli")]
@@ -229,6 +233,44 @@ impl Secrets {
     }
 }
 
+/// Where a card token is the answer itself: the gateway's answers and notifications on the
+/// wire, and the CLI's output of the commands that answer with one.
+fn token_is_the_answer(label: &str) -> bool {
+    const WIRE: [&str; 3] = ["delivery", "cli-delivery", "raw-answer"];
+    const ANSWERING: [&str; 4] = ["vault", "inquire ", "resolve ", "notification verify"];
+    WIRE.contains(&label)
+        || (label.starts_with("cli ")
+            && label.ends_with("(stdout)")
+            && ANSWERING.iter().any(|command| label.contains(command)))
+}
+
+/// Every simulator token (`ALIPAY` and 44 base64 characters) in `text`.
+fn tokens_in(text: &str) -> Vec<String> {
+    const LEN: usize = "ALIPAY".len() + 44;
+    let is_token_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
+    text.match_indices("ALIPAY")
+        .filter_map(|(at, _)| text.get(at..at + LEN))
+        .filter(|candidate| candidate.bytes().all(is_token_char))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Findings of each token's hidden part (all but the prefix `Debug` shows) in `text`.
+fn token_findings(tokens: &[String], text: &str) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for (n, token) in tokens.iter().enumerate() {
+        let hidden = &token[6..];
+        for (at, _) in text.match_indices(hidden) {
+            found.push(Finding {
+                what: format!("card token #{n}"),
+                at,
+                len: hidden.len(),
+            });
+        }
+    }
+    found
+}
+
 /// The number of distinct output bytes covered by findings.
 fn secret_bytes(findings: &[Finding], len: usize) -> usize {
     let mut marked = vec![false; len];
@@ -316,7 +358,8 @@ async fn signed_post(sim: &Simulator, key: &PrivateKey, body: &str) -> String {
 // Part 1 and 2: the in-process simulator
 // ---------------------------------------------------------------------------
 
-async fn exercise_simulator(printed: &Printed) {
+/// Returns the card tokens the simulator issued.
+async fn exercise_simulator(printed: &Printed) -> Vec<String> {
     let receiver = RawServer::start(|_| acknowledging()).await;
     let notify = format!("{}/notify/vaulting?shop=7", receiver.base_url());
     let config = SimulatorConfig::new(shared_keys())
@@ -558,8 +601,10 @@ async fn exercise_simulator(printed: &Printed) {
     for r in &requests {
         printed.debug("recorded-request", r);
     }
+    let mut tokens = Vec::new();
     for v in sim.vaultings() {
         printed.debug("vaulting", &v);
+        tokens.extend(v.card_token.map(|t| t.expose().to_owned()));
     }
     for n in sim.notifications() {
         printed.debug("notification-attempt", &n);
@@ -575,6 +620,7 @@ async fn exercise_simulator(printed: &Printed) {
         &SimulatorConfig::new(standalone).fault("drop-after,times=1".parse().unwrap()),
     );
     sim.shutdown().await;
+    tokens
 }
 
 // ---------------------------------------------------------------------------
@@ -959,7 +1005,7 @@ async fn no_secret_in_any_output_of_simulator_notifications_or_cli() {
     let printed = Printed::default();
 
     // 1 and 2: the in-process simulator.
-    exercise_simulator(&printed).await;
+    let mut tokens = exercise_simulator(&printed).await;
 
     // 3: the CLI, on a blocking thread; its notifications go to a loopback receiver here.
     let receiver = RawServer::start(|_| acknowledging()).await;
@@ -1025,12 +1071,58 @@ async fn no_secret_in_any_output_of_simulator_notifications_or_cli() {
     if std::env::var("SHOW_CAPTURE").is_ok() {
         eprintln!("{output}");
     }
-    let findings = secrets.scan(&output);
+    let mut findings = secrets.scan(&output);
+
+    // 5: card tokens, everywhere but where a token is the answer. The CLI's simulator issued
+    // its own: they are read from the answers.
+    let mut tokens_hidden_in = String::from_utf8_lossy(&capture.0.lock().unwrap()).into_owned();
+    for (label, text) in &pieces {
+        if token_is_the_answer(label) {
+            tokens.extend(tokens_in(text));
+        } else {
+            tokens_hidden_in.push_str(label);
+            tokens_hidden_in.push_str(": ");
+            tokens_hidden_in.push_str(text);
+            tokens_hidden_in.push('\n');
+        }
+    }
+    tokens.sort();
+    tokens.dedup();
+    assert!(
+        tokens.len() >= 10,
+        "the simulators issued tokens: {} found",
+        tokens.len()
+    );
+    assert_eq!(
+        token_findings(&tokens, &format!("x {} y", tokens[0])).len(),
+        1,
+        "the token search finds a planted token"
+    );
+    let token_findings = token_findings(&tokens, &tokens_hidden_in);
+    let token_report: Vec<String> = token_findings
+        .iter()
+        .take(20)
+        .map(|f| {
+            format!(
+                "{} at {}: …{}…",
+                f.what,
+                f.at,
+                context(&tokens_hidden_in, f.at)
+            )
+        })
+        .collect();
+    assert!(
+        token_findings.is_empty(),
+        "card tokens found where none was meant to print:\n{}",
+        token_report.join("\n")
+    );
+    findings.sort_by_key(|f| f.at);
     let leaked = secret_bytes(&findings, output.len());
     println!(
         "secrets_everywhere: scanned {} bytes ({trace_bytes} of TRACE output, {} printed pieces \
          of which {cli_bytes} bytes of CLI output) for {} card numbers (+ 12-digit prefixes), \
-         {} CVVs and {} windows of {} private key files: {} secret bytes found",
+         {} CVVs and {} windows of {} private key files: {} secret bytes found; {} bytes for \
+         {} card tokens: none found",
         output.len(),
         pieces.len(),
         CARDS.len(),
@@ -1038,6 +1130,8 @@ async fn no_secret_in_any_output_of_simulator_notifications_or_cli() {
         secrets.windows.len(),
         secrets.key_files.len(),
         leaked,
+        tokens_hidden_in.len(),
+        tokens.len(),
     );
     let report: Vec<String> = findings
         .iter()

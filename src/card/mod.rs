@@ -1,4 +1,5 @@
-//! Card data that must never be printed: the card number, the CVV, and card tokens.
+//! Card data that must never be printed: the card number, the CVV, card tokens, and the
+//! cardholder's personal data ([`CardPasswordDigest`], [`Cpf`], [`DateOfBirth`]).
 //!
 //! The generator swaps these types into the models (progenitor's `with_replacement`): the card
 //! number and the CVV into the requests, [`CardToken`] into the responses where a token is a
@@ -14,6 +15,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use zeroize::Zeroizing;
 
 use crate::validate::{FieldPath, Problem, Validate, ValidationError};
+
+mod personal;
+
+pub use personal::{CardPasswordDigest, Cpf, DateOfBirth};
 
 /// A primary account number (PAN). PCI DSS data: shown at most as its last four digits.
 #[derive(Clone, PartialEq, Eq)]

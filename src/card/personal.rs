@@ -1,0 +1,154 @@
+//! The cardholder's personal data some issuers check: the Korean card password digest, the
+//! Brazilian CPF and the date of birth. Swapped into `types::Card` by the generator, like the
+//! card number: they serialize the real value, print as `Name(***)` and nothing else, have no
+//! `Display`, and wipe their memory when dropped.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use zeroize::Zeroizing;
+
+use crate::validate::{self, FieldPath, Validate, ValidationError};
+
+/// Declares one redacting text type: its name, the spec's `maxLength`, and its documentation.
+macro_rules! personal_text {
+    ($(#[$doc:meta])* $name:ident, max = $max:expr, schema = $schema:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq)]
+        pub struct $name(Zeroizing<String>);
+
+        impl $name {
+            /// The spec's `maxLength` for this field, in characters.
+            pub const MAX_CHARS: usize = $max;
+
+            /// Wraps the value. Checked by [`Validate`] before a request is sent, not here, so
+            /// that a request can be built field by field and rejected with the field's path.
+            pub fn new(value: impl Into<String>) -> Self {
+                Self(Zeroizing::new(value.into()))
+            }
+
+            /// The value itself. Named so that every use stands out in review.
+            pub fn expose(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($name), "(***)"))
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                Self::new(value)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self::new(value)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                String::deserialize(deserializer).map(Self::new)
+            }
+        }
+
+        impl Validate for $name {
+            /// At most [`Self::MAX_CHARS`] characters, as the spec says.
+            fn validate_at(&self, at: &FieldPath<'_>) -> Result<(), ValidationError> {
+                validate::max_chars(&self.0, Self::MAX_CHARS, at, None)
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "description": $schema,
+                    "type": "string",
+                    "maxLength": $max
+                })
+            }
+        }
+    };
+}
+
+personal_text! {
+    /// The first two digits of a Korean card's payment password (`cardPasswordDigest`).
+    CardPasswordDigest,
+    max = 2,
+    schema = "The first two digits of the card's payment password (cards issued in Korea)."
+}
+
+personal_text! {
+    /// A Brazilian individual taxpayer id (`cpf`), for cards issued in Brazil.
+    Cpf,
+    max = 11,
+    schema = "The cardholder's Brazilian individual taxpayer id (CPF)."
+}
+
+personal_text! {
+    /// The cardholder's date of birth, `YYYY-MM-DD` (`dateOfBirth`), for Korean personal cards.
+    DateOfBirth,
+    max = 10,
+    schema = "The cardholder's date of birth, YYYY-MM-DD."
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::Problem;
+
+    #[test]
+    fn debug_shows_the_type_only() {
+        assert_eq!(
+            format!("{:?}", CardPasswordDigest::new("12")),
+            "CardPasswordDigest(***)"
+        );
+        assert_eq!(format!("{:?}", Cpf::new("12345678909")), "Cpf(***)");
+        assert_eq!(
+            format!("{:?}", DateOfBirth::new("1990-01-31")),
+            "DateOfBirth(***)"
+        );
+    }
+
+    #[test]
+    fn the_value_is_serialized_and_read_back() {
+        let cpf = Cpf::new("12345678909");
+        assert_eq!(serde_json::to_string(&cpf).unwrap(), "\"12345678909\"");
+        let back: Cpf = serde_json::from_str("\"12345678909\"").unwrap();
+        assert_eq!(back.expose(), "12345678909");
+    }
+
+    #[test]
+    fn too_long_names_the_field_not_the_value() {
+        let root = FieldPath::Root;
+        let at = root.field("cpf");
+        let err = Cpf::new("123456789012").validate_at(&at).unwrap_err();
+        assert_eq!(err.field(), "cpf");
+        assert_eq!(
+            err.problem(),
+            &Problem::TooLong {
+                max: 11,
+                actual: 12
+            }
+        );
+        assert!(!err.to_string().contains("1234"), "{err}");
+        assert!(DateOfBirth::new("1990-01-31").validate_at(&at).is_ok());
+        assert!(CardPasswordDigest::new("123").validate_at(&at).is_err());
+    }
+}
