@@ -19,16 +19,13 @@
 use std::io::Write;
 use std::time::Duration;
 
-use alipay_vaulting::notification::{
-    NotificationVerifier, ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_CONTENT_TYPE,
-};
+use alipay_vaulting::axum::{Acknowledgement, VerifiedNotification};
+use alipay_vaulting::notification::{NotificationOutcome, NotificationVerifier};
 use alipay_vaulting::outcome::{InquiryOutcome, VaultOutcome};
 use alipay_vaulting::simulator::Simulator;
 use alipay_vaulting::types;
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{FromRef, State};
+use axum::http::header;
 use tokio::sync::mpsc;
 
 type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
@@ -68,11 +65,11 @@ pub async fn run(out: &mut impl Write) -> Result<()> {
         sim.client_id()
     )?;
 
-    // 2. The merchant's webhook handler: verifies every notification with the Alipay public key
-    //    before trusting it, then acknowledges it.
+    // 2. The merchant's webhook handler: the `VerifiedNotification` extractor verifies every
+    //    notification (the Alipay public key, the client id) before the handler sees it.
     let (notifications, mut received) = mpsc::unbounded_channel();
     let webhook = Webhook {
-        verifier: sim.notification_verifier(),
+        verifier: client.notification_verifier(),
         notifications,
     };
     let (merchant_site, server) = start_merchant_site(webhook).await?;
@@ -135,26 +132,24 @@ pub async fn run(out: &mut impl Write) -> Result<()> {
     let notification = loop {
         let next = tokio::time::timeout(Duration::from_secs(10), received.recv()).await;
         match next {
-            Ok(Some(n)) if n.vaulting_request_id == id => break n,
+            Ok(Some(n)) if n.notification.vaulting_request_id == id => break n,
             Ok(Some(_)) => continue, // the notification of another vaulting
             Ok(None) | Err(_) => return Err("no verified notification within 10 s".into()),
         }
     };
-    let token = notification
-        .payment_method_detail
-        .as_ref()
-        .and_then(|detail| detail.card.as_ref())
-        .and_then(|card| card.card_token.as_ref())
-        .map(|token| token.expose().to_string())
-        .ok_or("the notification carries no card token")?;
+    let token = match &notification.outcome {
+        NotificationOutcome::Vaulted(card) => card.card_token().to_string(),
+        other => return Err(format!("expected the notification to say vaulted: {other:?}").into()),
+    };
     writeln!(
         out,
         "6. The webhook received the notification for {id} and verified its signature:"
     )?;
+    let result = &notification.notification.result;
     writeln!(
         out,
         "   result {} ({}), card token {token}; it answered HTTP 200 with the acknowledgement.",
-        notification.result.result_status, notification.result.result_code,
+        result.result_status, result.result_code,
     )?;
 
     // 7. Ask the gateway, as a merchant does when a notification is late or to double-check.
@@ -283,7 +278,14 @@ fn last_four(card_no: &str) -> &str {
 #[derive(Clone)]
 struct Webhook {
     verifier: NotificationVerifier,
-    notifications: mpsc::UnboundedSender<types::NotifyVaultingRequest>,
+    notifications: mpsc::UnboundedSender<VerifiedNotification>,
+}
+
+/// The extractor takes the verifier from the router's state.
+impl FromRef<Webhook> for NotificationVerifier {
+    fn from_ref(webhook: &Webhook) -> Self {
+        webhook.verifier.clone()
+    }
 }
 
 /// Serves the merchant's webhook and return page on a free loopback port.
@@ -300,26 +302,16 @@ async fn start_merchant_site(webhook: Webhook) -> Result<(String, tokio::task::J
     Ok((url, server))
 }
 
-/// `POST /notify/vaulting`: verify over the raw bytes received, then acknowledge. Anything that
-/// does not verify is refused, and the gateway will resend.
+/// `POST /notify/vaulting`: only verified notifications get here (anything else was answered
+/// 401 or 400 by the extractor, and the gateway will resend). Store the outcome, idempotently by
+/// `vaultingRequestId` (the gateway resends until it is acknowledged), then acknowledge.
 async fn notify_vaulting(
     State(webhook): State<Webhook>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    match webhook.verifier.verify("POST", uri.path(), &headers, &body) {
-        Ok(notification) => {
-            // A real handler stores the result here, idempotently by vaultingRequestId.
-            let _ = webhook.notifications.send(notification);
-            (
-                [(header::CONTENT_TYPE, ACKNOWLEDGEMENT_CONTENT_TYPE)],
-                ACKNOWLEDGEMENT,
-            )
-                .into_response()
-        }
-        Err(error) => (StatusCode::BAD_REQUEST, error.to_string()).into_response(),
-    }
+    notification: VerifiedNotification,
+) -> Acknowledgement {
+    // A real handler stores `notification.outcome` here, keyed by vaultingRequestId.
+    let _ = webhook.notifications.send(notification);
+    Acknowledgement
 }
 
 /// `GET /return`: where the buyer's browser lands after 3-D Secure.

@@ -12,9 +12,14 @@
 //!   [`validate`] checks the spec's request rules, [`card`] keeps card data out of every print,
 //!   [`open_enum`] keeps enumerated values Alipay adds later.
 //! - [`keys`], [`signing`], [`verification`]: RSA256 keys, signatures and the response policy.
+//! - [`telemetry`]: the spans every call opens, and the metrics of feature `metrics`.
+//! - `axum` (feature `axum`): an extractor that yields only verified notifications, and the
+//!   acknowledgement.
 //! - `simulator` (feature `simulator`): a local gateway for tests and demos.
 #![warn(missing_docs)]
 
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod card;
 mod client;
 pub mod clock;
@@ -31,6 +36,7 @@ pub mod retry;
 pub mod signing;
 #[cfg(feature = "simulator")]
 pub mod simulator;
+pub mod telemetry;
 pub mod validate;
 pub mod verification;
 

@@ -132,6 +132,17 @@ impl VaultOutcome {
         }
     }
 
+    /// A short, stable name for logs and metrics: `vaulted`, `buyer_action_required`,
+    /// `failed` or `unknown`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            VaultOutcome::Vaulted(_) => "vaulted",
+            VaultOutcome::BuyerActionRequired(_) => "buyer_action_required",
+            VaultOutcome::Failed(_) => "failed",
+            VaultOutcome::Unknown(_) => "unknown",
+        }
+    }
+
     /// What to do next.
     pub fn next_step(&self) -> NextStep {
         match self {
@@ -178,6 +189,18 @@ impl InquiryOutcome {
         match self {
             InquiryOutcome::Succeeded(card) => Some(card.card_token()),
             _ => None,
+        }
+    }
+
+    /// A short, stable name for logs and metrics: `succeeded`, `failed`, `processing`,
+    /// `not_found` or `unknown`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            InquiryOutcome::Succeeded(_) => "succeeded",
+            InquiryOutcome::Failed(_) => "failed",
+            InquiryOutcome::Processing(_) => "processing",
+            InquiryOutcome::NotFound => "not_found",
+            InquiryOutcome::Unknown(_) => "unknown",
         }
     }
 
@@ -454,6 +477,12 @@ pub enum UnknownReason {
     /// The gateway refused the call for its traffic limit (`F` / REQUEST_TRAFFIC_EXCEED_LIMIT):
     /// try again later with the same `vaultingRequestId` (an inquiry first, for a vaulting).
     RateLimited,
+    /// A notification says the vaulting is still processing (`vaultingStatus` `PROCESSING`):
+    /// not settled yet; inquire later, or wait for the next notification.
+    StillProcessing,
+    /// A notification's `result` and `vaultingStatus` disagree (`F` with `SUCCESS` or
+    /// `PROCESSING`): neither is believed; inquire.
+    Inconsistent,
     /// The answer came without a signature. Alipay may leave `F` and `U` answers unsigned, so
     /// the answer is read, but whoever can alter the response could also have removed the
     /// signature and written it: it never counts as final and never sends a buyer anywhere.

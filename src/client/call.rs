@@ -12,11 +12,12 @@ use super::Client;
 use crate::error::{Error, ResponseRejected};
 use crate::hooks::verdict;
 use crate::retry::{self, Decision};
+use crate::telemetry;
 use crate::types;
 use crate::validate::Validate;
 
 impl Client {
-    /// Runs operation `O` for `request` until the retry policy says stop.
+    /// Runs operation `O` for `request` until the retry policy says stop, and counts the call.
     ///
     /// Each attempt's answer is interpreted first; the retry decision then classifies the
     /// outcome with [`ApiOperation::attempt`] (an error with `classify::attempt`), and
@@ -28,59 +29,96 @@ impl Client {
         let id = O::request_id(request);
         let span = call_span(O::OPERATION.api_name(), id);
         async {
-            request.validate()?;
-            let started = Instant::now();
-            let mut number = 1u32;
-            loop {
-                span.record("attempt", number);
-                let result = self.attempt::<O>(request, &span).await;
-                span.record("duration_ms", started.elapsed().as_millis() as u64);
-                let class = match &result {
-                    Ok(outcome) => O::attempt(outcome),
-                    Err(error) => {
-                        span.record("error_kind", tracing::field::debug(error.kind()));
-                        classify::attempt(error)
-                    }
-                };
-                match retry::decide(O::OPERATION, number, class, &self.retry, jitter()) {
-                    Decision::Retry { after } => {
-                        tracing::debug!(
-                            attempt = number,
-                            delay_ms = after.as_millis() as u64,
-                            "retrying"
-                        );
-                        tokio::time::sleep(after).await;
-                        number += 1;
-                    }
-                    Decision::Stop(reason) => {
-                        match &result {
-                            Ok(outcome) => tracing::debug!(
-                                next_step = ?O::next_step(outcome),
-                                ?reason,
-                                "answered"
-                            ),
-                            Err(error) => tracing::debug!(%error, ?reason, "call failed"),
-                        }
-                        return result;
-                    }
-                }
-            }
+            let (result, result_code) = self.attempts::<O>(request, &span).await;
+            let outcome = match &result {
+                Ok(outcome) => O::outcome_name(outcome),
+                Err(error) => telemetry::error_outcome(error),
+            };
+            telemetry::record_call(O::OPERATION, outcome, result_code.as_deref());
+            result
         }
         .instrument(span.clone())
         .await
     }
 
-    /// One attempt: send, take the verdict, check the id, interpret.
+    /// Validation, then attempts until the retry policy stops; with the last answer's
+    /// `resultCode`.
+    async fn attempts<O: ApiOperation>(
+        &self,
+        request: &O::Request,
+        span: &tracing::Span,
+    ) -> (Result<O::Outcome, Error>, Option<String>) {
+        if let Err(invalid) = request.validate() {
+            return (Err(invalid.into()), None);
+        }
+        let started = Instant::now();
+        let mut result_code = None;
+        let mut number = 1u32;
+        loop {
+            span.record("attempt", number);
+            let (result, code) = self.attempt::<O>(request, span, number).await;
+            result_code = code.or(result_code);
+            span.record("duration_ms", started.elapsed().as_millis() as u64);
+            let class = match &result {
+                Ok(outcome) => O::attempt(outcome),
+                Err(error) => {
+                    span.record("error_kind", tracing::field::debug(error.kind()));
+                    classify::attempt(error)
+                }
+            };
+            match retry::decide(O::OPERATION, number, class, &self.retry, jitter()) {
+                Decision::Retry { after } => {
+                    tracing::debug!(
+                        attempt = number,
+                        delay_ms = after.as_millis() as u64,
+                        "retrying"
+                    );
+                    tokio::time::sleep(after).await;
+                    number += 1;
+                }
+                Decision::Stop(reason) => {
+                    match &result {
+                        Ok(outcome) => tracing::debug!(
+                            next_step = ?O::next_step(outcome),
+                            ?reason,
+                            "answered"
+                        ),
+                        Err(error) => tracing::debug!(%error, ?reason, "call failed"),
+                    }
+                    return (result, result_code);
+                }
+            }
+        }
+    }
+
+    /// One attempt, in its own span: send, take the verdict, check the id, interpret. Returns
+    /// the answer's `resultCode` too, when one was read.
     async fn attempt<O: ApiOperation>(
         &self,
         request: &O::Request,
         span: &tracing::Span,
-    ) -> Result<O::Outcome, Error> {
-        let (sent, verdict) = verdict::capture(O::send(&self.raw, request.clone())).await;
-        let answer = classify::response(sent, verdict)?;
-        check_request_id(O::request_id(request), O::answered_id(&answer.body))?;
-        record_result(span, O::result(&answer.body));
-        Ok(operation::interpret::<O>(answer.body, answer.signed))
+        number: u32,
+    ) -> (Result<O::Outcome, Error>, Option<String>) {
+        let attempt_span = self.endpoint.attempt_span(O::OPERATION, number);
+        let started = Instant::now();
+        let (sent, exchange) = verdict::capture(O::send(&self.raw, request.clone()))
+            .instrument(attempt_span.clone())
+            .await;
+        let mut result_code = None;
+        let result = classify::response(sent, exchange.verdict).and_then(|answer| {
+            check_request_id(O::request_id(request), O::answered_id(&answer.body))?;
+            let result = O::result(&answer.body);
+            record_result(span, result);
+            result_code = Some(result.result_code.as_wire().into_owned());
+            Ok(operation::interpret::<O>(answer.body, answer.signed))
+        });
+        self.endpoint.finish_attempt(
+            &attempt_span,
+            exchange.status,
+            result.as_ref().err(),
+            started.elapsed(),
+        );
+        (result, result_code)
     }
 }
 

@@ -6,6 +6,7 @@ mod classify;
 pub(crate) mod operation;
 mod resolve;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use resolve::is_unsigned_buyer_action;
@@ -16,11 +17,14 @@ pub use builder::{
 };
 
 use crate::error::Error;
+use crate::notification::NotificationVerifier;
 use crate::outcome::{InquiryOutcome, VaultOutcome};
 use crate::retry::RetryPolicy;
+use crate::telemetry::Endpoint;
 use crate::types;
 use crate::RawClient;
 use operation::{InquireVaulting, VaultPaymentMethod};
+use progenitor_client::ClientInfo;
 
 /// A client for the vaulting API. Cheap to clone; share one per process.
 ///
@@ -34,6 +38,8 @@ pub struct Client {
     /// The timeout of one attempt: the shortest time `resolve` waits before believing that a
     /// vaulting does not exist.
     timeout: Duration,
+    /// Host, port and path prefix, as spans and metrics name them.
+    endpoint: Arc<Endpoint>,
 }
 
 impl Client {
@@ -43,10 +49,15 @@ impl Client {
     }
 
     pub(crate) fn from_parts(raw: RawClient, retry: RetryPolicy, timeout: Duration) -> Self {
+        let endpoint = Endpoint::new(
+            progenitor_client::ClientInfo::baseurl(&raw),
+            raw.inner().is_sandbox(),
+        );
         Self {
             raw,
             retry,
             timeout,
+            endpoint: Arc::new(endpoint),
         }
     }
 
@@ -59,6 +70,22 @@ impl Client {
     /// The gateway base URL this client calls.
     pub fn base_url(&self) -> &str {
         progenitor_client::ClientInfo::baseurl(&self.raw)
+    }
+
+    /// The client id this client signs with (`client-id`).
+    pub fn client_id(&self) -> &str {
+        &self.raw.inner().signer().client_id
+    }
+
+    /// A verifier for the notifications meant for this client: it checks them with the Alipay
+    /// public key this client verifies responses with, and refuses a notification signed for
+    /// another client id (another merchant, or the sandbox). Set
+    /// [`max_age`](NotificationVerifier::max_age) or
+    /// [`public_path`](NotificationVerifier::public_path) on it as needed.
+    pub fn notification_verifier(&self) -> NotificationVerifier {
+        let signer = self.raw.inner().signer();
+        NotificationVerifier::new(signer.alipay_public_key.clone())
+            .expected_client_id(signer.client_id.clone())
     }
 
     /// Stores a card (`vaultPaymentMethod`).

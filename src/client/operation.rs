@@ -52,6 +52,8 @@ pub(crate) trait ApiOperation {
     fn attempt(outcome: &Self::Outcome) -> Attempt;
     /// What the caller should do next.
     fn next_step(outcome: &Self::Outcome) -> NextStep;
+    /// The outcome's name, for the `outcome` label of the calls metric.
+    fn outcome_name(outcome: &Self::Outcome) -> &'static str;
 }
 
 /// An answer read as the table says when it was signed; when it was not (Alipay may leave `F`
@@ -111,6 +113,9 @@ impl ApiOperation for VaultPaymentMethod {
     fn next_step(outcome: &Self::Outcome) -> NextStep {
         outcome.next_step()
     }
+    fn outcome_name(outcome: &Self::Outcome) -> &'static str {
+        outcome.name()
+    }
 }
 
 /// `inquireVaulting`.
@@ -148,5 +153,8 @@ impl ApiOperation for InquireVaulting {
     }
     fn next_step(outcome: &Self::Outcome) -> NextStep {
         outcome.next_step()
+    }
+    fn outcome_name(outcome: &Self::Outcome) -> &'static str {
+        outcome.name()
     }
 }

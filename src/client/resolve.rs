@@ -11,6 +11,7 @@ use crate::outcome::{
     BuyerAction, InquiryOutcome, NextStep, Processing, UnknownOutcome, UnknownReason, VaultOutcome,
 };
 use crate::retry;
+use crate::telemetry;
 use crate::types::{self, ResultCode, ResultStatus};
 
 /// How long inquiries must keep answering "not found", in a row, before `resolve` believes it,
@@ -110,6 +111,20 @@ impl Client {
     ///   or when the request itself is invalid.
     pub async fn resolve_with(&self, options: &ResolveOptions) -> Result<InquiryOutcome, Error> {
         let started = Instant::now();
+        let resolved = self.resolve_until_deadline(options, started).await;
+        let outcome = match &resolved {
+            Ok(outcome) => outcome.name(),
+            Err(error) => telemetry::error_outcome(error),
+        };
+        telemetry::record_resolve(outcome, started.elapsed());
+        resolved
+    }
+
+    async fn resolve_until_deadline(
+        &self,
+        options: &ResolveOptions,
+        started: Instant,
+    ) -> Result<InquiryOutcome, Error> {
         let window = options.not_found_window.max(self.timeout);
         let mut not_found_since: Option<Instant> = None;
         let mut last: Option<Result<InquiryOutcome, Error>> = None;

@@ -90,6 +90,7 @@ impl ClientHooks<HookState> for Client {
         let path = request.url().path().to_owned();
         let response = self.client().execute(request).await?;
         let status = response.status();
+        verdict::note_status(status.as_u16());
         let version = response.version();
         let headers = response.headers().clone();
         let (body, verdict) = match capped::read(response, signer.max_response_bytes).await? {

@@ -23,19 +23,34 @@ pub(crate) enum Verdict {
     Refused(ResponseRejected),
 }
 
-tokio::task_local! {
-    static SLOT: RefCell<Option<Verdict>>;
+/// What one exchange left for the waiting call: the verdict, and the HTTP status that arrived
+/// (for the attempt's span and metrics).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Exchange {
+    /// `None` when no `200` arrived: a transport error or another status.
+    pub(crate) verdict: Option<Verdict>,
+    /// `None` when no response arrived.
+    pub(crate) status: Option<u16>,
 }
 
-/// Runs one generated `send()` and returns what it returned together with the verdict on its
-/// response (`None` when no `200` arrived: a transport error or another status).
-pub(crate) async fn capture<F: Future>(send: F) -> (F::Output, Option<Verdict>) {
-    SLOT.scope(RefCell::new(None), async {
+tokio::task_local! {
+    static SLOT: RefCell<Exchange>;
+}
+
+/// Runs one generated `send()` and returns what it returned together with what the hooks saw
+/// of its response.
+pub(crate) async fn capture<F: Future>(send: F) -> (F::Output, Exchange) {
+    SLOT.scope(RefCell::new(Exchange::default()), async {
         let output = send.await;
-        let verdict = SLOT.with(|slot| slot.borrow_mut().take());
-        (output, verdict)
+        let exchange = SLOT.with(|slot| std::mem::take(&mut *slot.borrow_mut()));
+        (output, exchange)
     })
     .await
+}
+
+/// Records the HTTP status of the response that arrived (when a call is waiting for it).
+pub(super) fn note_status(status: u16) {
+    let _ = SLOT.try_with(|slot| slot.borrow_mut().status = Some(status));
 }
 
 /// Records the verdict for [`capture`] (when a call is waiting for it), and refuses a refused
@@ -43,7 +58,7 @@ pub(crate) async fn capture<F: Future>(send: F) -> (F::Output, Option<Verdict>) 
 pub(super) fn hand_out(verdict: Option<&Verdict>) -> Result<(), ResponseRejected> {
     if let Some(verdict) = verdict {
         // Outside `capture` (the raw client) there is no slot: the error below is enough.
-        let _ = SLOT.try_with(|slot| *slot.borrow_mut() = Some(verdict.clone()));
+        let _ = SLOT.try_with(|slot| slot.borrow_mut().verdict = Some(verdict.clone()));
     }
     match verdict {
         Some(Verdict::Refused(rejected)) => Err(rejected.clone()),

@@ -75,6 +75,12 @@ use crate::keys::{PrivateKey, PublicKey};
 use crate::signing::{self, SignatureHeader, SignatureHeaderError};
 use crate::types;
 
+mod outcome;
+mod request_time;
+
+pub use outcome::{interpret_notification, NotificationFailure, NotificationOutcome};
+use request_time::parse_request_time;
+
 /// The exact body to answer a verified notification with (HTTP 200,
 /// `content-type: application/json`, unsigned). Anything else makes the gateway resend.
 pub const ACKNOWLEDGEMENT: &str =
@@ -233,6 +239,7 @@ pub struct NotificationVerifier {
     clock: Option<Arc<dyn Clock>>,
     max_age: Option<Duration>,
     max_body_bytes: usize,
+    public_path: Option<String>,
 }
 
 impl NotificationVerifier {
@@ -246,6 +253,7 @@ impl NotificationVerifier {
             clock: None,
             max_age: None,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            public_path: None,
         }
     }
 
@@ -283,6 +291,28 @@ impl NotificationVerifier {
         self
     }
 
+    /// The path of the notification URL as Alipay calls it (e.g. `/notify/vaulting`), for a
+    /// service behind a proxy that rewrites paths: the signature covers the public path, so
+    /// [`verify`](Self::verify) and the axum extractor check against this path instead of the
+    /// one the request arrived on. Unset by default.
+    #[must_use]
+    pub fn public_path(mut self, path: impl Into<String>) -> Self {
+        self.public_path = Some(path.into());
+        self
+    }
+
+    /// The limit set by [`max_body_bytes`](Self::max_body_bytes).
+    #[must_use]
+    pub fn body_limit(&self) -> usize {
+        self.max_body_bytes
+    }
+
+    /// The client id set by [`expected_client_id`](Self::expected_client_id), if any.
+    #[must_use]
+    pub fn client_id(&self) -> Option<&str> {
+        self.expected_client_id.as_deref()
+    }
+
     /// The gateway public key notifications are verified with.
     #[must_use]
     pub fn public_key(&self) -> &PublicKey {
@@ -295,7 +325,8 @@ impl NotificationVerifier {
     /// - `path`: the path the request arrived on, raw as received (not percent-decoded), e.g.
     ///   `/notify/vaulting`. A full URL is accepted and reduced to its path. A query string is
     ///   not part of the signed path (as in the SDKs, which sign the request URI); if the
-    ///   signature fails without it, the path with the query string is tried too.
+    ///   signature fails without it, the path with the query string is tried too. Ignored when
+    ///   a [`public_path`](Self::public_path) is set.
     /// - `headers`: the request headers, looked up case-insensitively.
     /// - `body`: the raw bytes received, before any JSON parsing.
     ///
@@ -335,6 +366,7 @@ impl NotificationVerifier {
                 limit: self.max_body_bytes,
             });
         }
+        let path = self.public_path.as_deref().unwrap_or(path);
         let target = RequestTarget::parse(path).ok_or(NotificationError::InvalidPath)?;
         let client_id = required(headers, "client-id")?;
         let request_time = required(headers, "request-time")?;
@@ -381,19 +413,24 @@ impl NotificationVerifier {
     }
 }
 
-/// Verifies a notification with `gateway_public_key` and default options (no client id or
-/// freshness check, [`DEFAULT_MAX_BODY_BYTES`]); see [`NotificationVerifier::verify`].
+/// Verifies a notification for `expected_client_id` with `gateway_public_key`, and default
+/// options otherwise (no freshness check, [`DEFAULT_MAX_BODY_BYTES`]); see
+/// [`NotificationVerifier::verify`]. A notification signed for another client id (another
+/// merchant, or the sandbox) is refused with [`NotificationError::ClientIdMismatch`].
 ///
 /// # Errors
 /// As [`NotificationVerifier::verify`].
 pub fn verify_notification<H: Headers + ?Sized>(
     gateway_public_key: &PublicKey,
+    expected_client_id: &str,
     method: &str,
     path: &str,
     headers: &H,
     body: &[u8],
 ) -> Result<types::NotifyVaultingRequest, NotificationError> {
-    NotificationVerifier::new(gateway_public_key.clone()).verify(method, path, headers, body)
+    NotificationVerifier::new(gateway_public_key.clone())
+        .expected_client_id(expected_client_id)
+        .verify(method, path, headers, body)
 }
 
 fn required<'h, H: Headers + ?Sized>(
@@ -479,114 +516,6 @@ impl<'a> RequestTarget<'a> {
             },
         })
     }
-}
-
-// ---------------------------------------------------------------------------
-// request-time
-// ---------------------------------------------------------------------------
-
-/// `request-time` as milliseconds since the epoch: either that number, or ISO-8601
-/// `YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm|±hhmm]` (an offset is required).
-fn parse_request_time(value: &str) -> Option<i64> {
-    if !value.is_empty() && value.len() <= 16 && value.bytes().all(|b| b.is_ascii_digit()) {
-        return value.parse().ok();
-    }
-    parse_iso8601(value)
-}
-
-fn parse_iso8601(value: &str) -> Option<i64> {
-    let b = value.as_bytes();
-    let num = |range: std::ops::Range<usize>| -> Option<i64> {
-        let digits = b.get(range)?;
-        if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        digits
-            .iter()
-            .try_fold(0i64, |acc, d| Some(acc * 10 + i64::from(d - b'0')))
-    };
-    if b.len() < 20
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !matches!(b[10], b'T' | b't' | b' ')
-        || b[13] != b':'
-        || b[16] != b':'
-    {
-        return None;
-    }
-    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month)
-        || day < 1
-        || day > days_in_month(year, month)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return None;
-    }
-    let mut i = 19;
-    let mut millis = 0i64;
-    if matches!(b[i], b'.' | b',') {
-        let start = i + 1;
-        let mut end = start;
-        while end < b.len() && b[end].is_ascii_digit() {
-            end += 1;
-        }
-        if end == start || end - start > 9 {
-            return None;
-        }
-        // Milliseconds from the first three fraction digits, padded with zeros.
-        millis = b[start..end]
-            .iter()
-            .chain(std::iter::repeat(&b'0'))
-            .take(3)
-            .fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0'));
-        i = end;
-    }
-    let offset_minutes = match b.get(i..)? {
-        [b'Z' | b'z'] => 0,
-        [sign @ (b'+' | b'-'), rest @ ..] => {
-            let (h, m) = match rest.len() {
-                5 if rest[2] == b':' => (num(i + 1..i + 3)?, num(i + 4..i + 6)?),
-                4 => (num(i + 1..i + 3)?, num(i + 3..i + 5)?),
-                _ => return None,
-            };
-            if h > 23 || m > 59 {
-                return None;
-            }
-            let minutes = h * 60 + m;
-            if *sign == b'-' {
-                -minutes
-            } else {
-                minutes
-            }
-        }
-        _ => return None,
-    };
-    let days = days_from_civil(year, month, day);
-    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset_minutes * 60;
-    Some(seconds * 1_000 + millis)
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 // ---------------------------------------------------------------------------
@@ -750,49 +679,6 @@ mod tests {
         for (input, want) in cases {
             let got = RequestTarget::parse(input).map(|t| (t.path, t.path_and_query));
             assert_eq!(got, *want, "{input}");
-        }
-    }
-
-    #[test]
-    fn request_time_formats() {
-        let vector = parse_request_time("2019-07-12T12:08:56.253+05:30").unwrap();
-        // 2019-07-12T06:38:56.253Z
-        assert_eq!(vector, 1_562_913_536_253);
-        assert_eq!(parse_request_time("2019-07-12T06:38:56.253Z"), Some(vector));
-        assert_eq!(
-            parse_request_time("2019-07-12T06:38:56.253000+00:00"),
-            Some(vector)
-        );
-        assert_eq!(
-            parse_request_time("2019-07-12T02:38:56.253-0400"),
-            Some(vector)
-        );
-        assert_eq!(parse_request_time("1700000000000"), Some(1_700_000_000_000));
-        assert_eq!(parse_request_time("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(
-            parse_request_time("2024-02-29T00:00:00+00:00"),
-            Some(1_709_164_800_000)
-        );
-        assert_eq!(
-            parse_request_time("2019-05-28T12:12:12+08:00"),
-            Some(1_559_016_732_000)
-        );
-        for bad in [
-            "",
-            "abc",
-            "2019-07-12T12:08:56",
-            "2019-07-12T12:08:56.+05:30",
-            "2019-13-12T12:08:56Z",
-            "2023-02-29T12:08:56Z",
-            "2019-07-12T24:08:56Z",
-            "2019-07-12T12:08:56+5:30",
-            "2019-07-12T12:08:56+05:30x",
-            "2019-07-12 12:08:56 +05:30",
-            "+1700000000000",
-            "12345678901234567",
-            "２０１９-07-12T12:08:56Z",
-        ] {
-            assert_eq!(parse_request_time(bad), None, "{bad}");
         }
     }
 

@@ -959,6 +959,8 @@ fn notification_verify_accepts_a_signed_notification_and_rejects_a_tampered_one(
     assert_eq!(field(&run.stdout, "vaultingRequestId"), "cli-notify-1");
     assert_eq!(field(&run.stdout, "cardToken"), "tok_cli_123");
     assert_eq!(field(&run.stdout, "resultStatus"), "S");
+    // What it says, by the library's NotificationOutcome.
+    assert_eq!(field(&run.stdout, "notificationOutcome"), "vaulted");
 
     // The body from stdin, with the expected client id, as JSON.
     let from_stdin = verify(None, "-", &["--client-id", "SANDBOX_CLI", "--json"]);
@@ -968,6 +970,7 @@ fn notification_verify_accepts_a_signed_notification_and_rejects_a_tampered_one(
     assert_eq!(json["outcome"], "verified");
     assert_eq!(json["vaultingRequestId"], "cli-notify-1");
     assert_eq!(json["notifyType"], "VAULTING_RESULT");
+    assert_eq!(json["notificationOutcome"], "vaulted");
 
     // Tampered: one character of the token changed.
     let tampered = std::str::from_utf8(body)

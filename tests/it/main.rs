@@ -10,6 +10,7 @@
 
 mod support;
 
+mod axum_webhook;
 mod cli;
 mod client_retries;
 mod fault_matrix;
@@ -19,6 +20,7 @@ mod hostile_input;
 mod keys_files;
 mod models;
 mod no_lost_outcome;
+mod notification_outcomes;
 mod notifications;
 mod outcome_tables;
 mod python_sdk_interop;
@@ -37,5 +39,6 @@ mod simulator_notifications;
 mod simulator_scenarios;
 mod simulator_signatures;
 mod simulator_three_ds;
+mod telemetry;
 mod trust;
 mod wire;

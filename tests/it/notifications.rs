@@ -180,6 +180,7 @@ mod notification_vector {
 
         let n = verify_notification(
             &gateway_public(),
+            CLIENT_ID,
             "POST",
             &v.path,
             &v.headers(),
@@ -694,7 +695,15 @@ mod notification_signing {
                 map.get("content-type").unwrap(),
                 "application/json; charset=UTF-8"
             );
-            verify_notification(&gateway_public(), "POST", path, &map, signed.body()).unwrap();
+            verify_notification(
+                &gateway_public(),
+                CLIENT_ID,
+                "POST",
+                path,
+                &map,
+                signed.body(),
+            )
+            .unwrap();
         }
     }
 

@@ -1,11 +1,13 @@
-//! The two scans for secrets in output (`secrets`: the client; `secrets_everywhere`: the
-//! simulator, notifications and the CLI), in a test binary of their own: both read everything
+//! The scans for secrets in output (`secrets`: the client; `secrets_everywhere`: the
+//! simulator, notifications and the CLI; `webhook_log`: the axum extractor's refusals; `spans`:
+//! the attempt spans' attributes), in a test binary of their own: they read everything
 //! the process traces, which needs the process's one global tracing subscriber, and no other
 //! test's output in it.
 //!
 //! [`trace_capture`] installs that subscriber once (TRACE, no ANSI, no timestamps, into one
-//! buffer, the configuration each test installed when it had a binary to itself) and makes the
-//! two tests take turns: each holds its turn while it runs and reads only what was written
+//! buffer, the configuration each test installed when it had a binary to itself; and a layer
+//! that records every span with its fields) and makes the
+//! tests take turns: each holds its turn while it runs and reads only what was written
 //! since its turn began. Nothing else in this binary traces.
 
 #[path = "../it/support/mod.rs"]
@@ -13,6 +15,8 @@ mod support;
 
 mod secrets;
 mod secrets_everywhere;
+mod spans;
+mod webhook_log;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -34,24 +38,36 @@ impl Write for Capture {
 /// One test at a time reads the capture.
 static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// Every span the global subscriber saw since the current turn began (see [`spans::Spans`]).
+pub fn spans() -> &'static spans::Spans {
+    static SPANS: OnceLock<spans::Spans> = OnceLock::new();
+    SPANS.get_or_init(spans::Spans::default)
+}
+
 /// Waits for this test's turn, installs the global subscriber if no test has yet, and empties
-/// the capture. Keep the guard until the capture has been read.
+/// the capture and the span records. Keep the guard until they have been read.
 pub async fn trace_capture() -> (tokio::sync::MutexGuard<'static, ()>, Capture) {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+
     static CAPTURE: OnceLock<Capture> = OnceLock::new();
     let turn = TURN.lock().await;
     let capture = CAPTURE
         .get_or_init(|| {
             let capture = Capture::default();
             let sink = capture.clone();
-            tracing_subscriber::fmt()
-                .with_max_level(tracing::Level::TRACE)
+            let text = tracing_subscriber::fmt::layer()
                 .with_writer(move || sink.clone())
                 .with_ansi(false)
-                .without_time()
+                .without_time();
+            tracing_subscriber::registry()
+                .with(text)
+                .with(spans().clone())
                 .init();
             capture
         })
         .clone();
     capture.0.lock().unwrap().clear();
+    spans().0.lock().unwrap().clear();
     (turn, capture)
 }

@@ -1,7 +1,9 @@
 //! `notification verify`: check a captured notifyVaulting webhook with the Alipay public key.
 
 use alipay_vaulting::keys::PublicKey;
-use alipay_vaulting::notification::{NotificationError, NotificationVerifier, ACKNOWLEDGEMENT};
+use alipay_vaulting::notification::{
+    interpret_notification, NotificationError, NotificationVerifier, ACKNOWLEDGEMENT,
+};
 use alipay_vaulting::types::NotifyVaultingRequest;
 
 use crate::args::VerifyArgs;
@@ -80,6 +82,7 @@ fn verified(notification: &NotifyVaultingRequest) -> Report {
         "vaultingStatus",
         notification.vaulting_status.as_ref().map(|s| s.as_wire()),
     )
+    .field("notificationOutcome", Some(outcome_name(notification)))
     // The token is the answer the user asked for: printed deliberately.
     .field(
         "cardToken",
@@ -103,6 +106,11 @@ fn verified(notification: &NotifyVaultingRequest) -> Report {
         "Next step: store the result idempotently by vaultingRequestId, then answer HTTP 200 \
          with {ACKNOWLEDGEMENT}"
     ))
+}
+
+/// What the notification says, read by the library's `NotificationOutcome`.
+fn outcome_name(notification: &NotifyVaultingRequest) -> &'static str {
+    interpret_notification(notification.clone()).name()
 }
 
 fn rejected(error: &NotificationError) -> Report {

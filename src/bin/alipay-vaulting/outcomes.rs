@@ -183,6 +183,8 @@ fn reason(reason: &UnknownReason) -> String {
              flight may yet land"
                 .into()
         }
+        UnknownReason::StillProcessing => "the vaulting is still processing".into(),
+        UnknownReason::Inconsistent => "result and vaultingStatus disagree".into(),
         UnknownReason::Unsigned => {
             "the answer came without a signature, so it is not trusted".into()
         }

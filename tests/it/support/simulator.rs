@@ -6,8 +6,12 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use alipay_vaulting::simulator::{Simulator, SimulatorConfig, SimulatorKeys};
-use alipay_vaulting::types;
+use alipay_vaulting::outcome::{InquiryOutcome, VaultOutcome};
+use alipay_vaulting::retry::RetryPolicy;
+use alipay_vaulting::simulator::{
+    Fault, FaultRule, Operation, Simulator, SimulatorConfig, SimulatorKeys,
+};
+use alipay_vaulting::{types, Client, Error};
 
 pub const NOTIFY_URL: &str = "https://merchant.example/notify/vaulting";
 pub const REDIRECT_URL: &str = "https://merchant.example/return?order=42";
@@ -75,4 +79,82 @@ pub fn http() -> reqwest::Client {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
+}
+
+/// The card the telemetry scenario vaults.
+pub const CARD: &str = "4111111111111111";
+/// The CVV every request of [`request`] carries.
+pub const CVV: &str = "123";
+
+fn telemetry_policy() -> RetryPolicy {
+    RetryPolicy {
+        max_attempts: 3,
+        base_delay: Duration::from_millis(1),
+        max_delay: Duration::from_millis(2),
+    }
+}
+
+fn telemetry_client(sim: &Simulator) -> Client {
+    sim.client_builder()
+        .retry_policy(telemetry_policy())
+        .build()
+        .unwrap()
+}
+
+/// A client whose gateway refuses connections (a port nothing listens on).
+fn unreachable_client(sim: &Simulator) -> Client {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    sim.client_builder()
+        .base_url(format!("http://127.0.0.1:{port}"))
+        .retry_policy(RetryPolicy {
+            max_attempts: 1,
+            ..telemetry_policy()
+        })
+        .build()
+        .unwrap()
+}
+
+/// The telemetry tests' scenario (metrics in `it`, spans in `secrets`): a vault, an inquiry
+/// retried after an HTTP 503, a resolve, and a vault that cannot connect. Returns the card token
+/// it got, for the leak checks.
+pub async fn telemetry_scenario() -> String {
+    let sim = sim().await;
+    let client = telemetry_client(&sim);
+
+    // 1. A vault: one attempt, vaulted.
+    let token = match client
+        .vault_payment_method(&request("telemetry-vault-1", CARD))
+        .await
+        .unwrap()
+    {
+        VaultOutcome::Vaulted(card) => card.card_token().to_owned(),
+        other => panic!("{other:?}"),
+    };
+
+    // 2. An inquiry retried once after an HTTP 503.
+    sim.inject(FaultRule::once(Fault::Status(503)).on(Operation::Inquire));
+    let inquiry = client.inquire_vaulting("telemetry-vault-1").await.unwrap();
+    assert!(
+        matches!(inquiry, InquiryOutcome::Succeeded(_)),
+        "{inquiry:?}"
+    );
+
+    // 3. A resolve: one inquiry, final at once.
+    let resolved = client
+        .resolve("telemetry-vault-1", Duration::from_secs(5))
+        .await
+        .unwrap();
+    assert!(matches!(resolved, InquiryOutcome::Succeeded(_)));
+
+    // 4. A call that fails: nothing listens.
+    let error = unreachable_client(&sim)
+        .vault_payment_method(&request("telemetry-vault-2", CARD))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::NotSent(_)), "{error:?}");
+    sim.shutdown().await;
+    token
 }

@@ -1,0 +1,102 @@
+//! The metrics a call records: under `metrics-util`'s debugging recorder, a vault against the
+//! simulator, a retried inquiry, a resolve and a failed call record exactly the expected series
+//! and labels, none holding card data or a token. (The attempt spans of the same scenario are
+//! checked in `tests/secrets/spans.rs`, under that binary's global subscriber.)
+#![cfg(all(feature = "simulator", feature = "metrics"))]
+
+use std::collections::BTreeMap;
+
+use crate::support::simulator as util;
+
+#[test]
+fn the_metrics_of_a_vault_a_retried_inquiry_a_resolve_and_a_failed_call() {
+    use metrics_util::debugging::{DebugValue, DebuggingRecorder};
+    use metrics_util::MetricKind;
+
+    let recorder = DebuggingRecorder::new();
+    let snapshotter = recorder.snapshotter();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let token =
+        metrics::with_local_recorder(&recorder, || runtime.block_on(util::telemetry_scenario()));
+
+    // Series -> (kind, samples or count).
+    let mut series: BTreeMap<String, (MetricKind, usize)> = BTreeMap::new();
+    let mut every_label_value = Vec::new();
+    let mut durations = Vec::new();
+    for (key, _unit, _description, value) in snapshotter.snapshot().into_vec() {
+        let (kind, key) = key.into_parts();
+        let mut labels: Vec<String> = key
+            .labels()
+            .map(|l| {
+                every_label_value.push(l.value().to_owned());
+                format!("{}={}", l.key(), l.value())
+            })
+            .collect();
+        labels.sort();
+        let amount = match value {
+            DebugValue::Counter(n) => n as usize,
+            DebugValue::Histogram(samples) => {
+                durations.extend(samples.iter().map(|s| s.into_inner()));
+                samples.len()
+            }
+            DebugValue::Gauge(_) => 1,
+        };
+        series.insert(
+            format!("{}{{{}}}", key.name(), labels.join(",")),
+            (kind, amount),
+        );
+    }
+
+    use MetricKind::{Counter, Histogram};
+    let attempt = |labels: &str| format!("http.client.request.duration{{{labels}}}");
+    let expected: BTreeMap<String, (MetricKind, usize)> = [
+        // The vault, the inquiry's second attempt and the resolve's inquiry.
+        (
+            attempt("http.request.method=POST,http.response.status_code=200,server.address=127.0.0.1"),
+            (Histogram, 3),
+        ),
+        // The inquiry's first attempt.
+        (
+            attempt("error.type=503,http.request.method=POST,http.response.status_code=503,server.address=127.0.0.1"),
+            (Histogram, 1),
+        ),
+        // The call that could not connect.
+        (
+            attempt("error.type=connect,http.request.method=POST,server.address=127.0.0.1"),
+            (Histogram, 1),
+        ),
+        (
+            "alipay_vaulting.calls{operation=vaultPaymentMethod,outcome=vaulted,result_code=SUCCESS}".into(),
+            (Counter, 1),
+        ),
+        (
+            "alipay_vaulting.calls{operation=inquireVaulting,outcome=succeeded,result_code=SUCCESS}".into(),
+            (Counter, 2),
+        ),
+        (
+            "alipay_vaulting.calls{operation=vaultPaymentMethod,outcome=not_sent,result_code=none}".into(),
+            (Counter, 1),
+        ),
+        (
+            "alipay_vaulting.resolve.duration{outcome=succeeded}".into(),
+            (Histogram, 1),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(series, expected);
+
+    assert!(
+        durations.iter().all(|d| *d > 0.0 && *d < 30.0),
+        "seconds: {durations:?}"
+    );
+    for value in every_label_value {
+        for secret in [util::CARD, &util::CARD[..12], token.as_str(), &token[6..]] {
+            assert!(!value.contains(secret), "a label holds a secret: {value}");
+        }
+        assert_ne!(value, util::CVV);
+    }
+}
