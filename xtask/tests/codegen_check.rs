@@ -106,7 +106,15 @@ fn second_checkout() -> PathBuf {
         "README.md",
         "xtask/Cargo.toml",
     ];
-    let dirs = [".cargo", "benches", "examples", "spec", "src", "xtask/src"];
+    let dirs = [
+        ".cargo",
+        "benches",
+        "build",
+        "examples",
+        "spec",
+        "src",
+        "xtask/src",
+    ];
     for file in files {
         let to = root.join(file);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
