@@ -63,6 +63,7 @@ fn bench(c: &mut Criterion) {
     let merchant = PrivateKey::parse(&key("merchant_private_pkcs8.b64")).unwrap();
     let gateway = PrivateKey::parse(&key("gateway_private_pkcs8.b64")).unwrap();
     let gateway_public = PublicKey::parse(&key("gateway_public_spki.b64")).unwrap();
+    let gateway_keys = alipay_vaulting::keys::AlipayPublicKeys::new(gateway_public.clone());
     let body = serde_json::to_vec(&request()).unwrap();
     let content = signing::content_to_sign("POST", PATH, CLIENT, TIME, &body);
     let signature = signing::sign(&merchant, &content);
@@ -103,7 +104,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("response_verify_parse_interpret", |b| {
         b.iter(|| {
             verify_response(
-                &gateway_public,
+                &gateway_keys,
                 CLIENT,
                 PATH,
                 &response_headers,

@@ -37,8 +37,43 @@ pub enum NotSent {
     InvalidRequest(ValidationError),
     /// The request could not be serialised or signed.
     Signing(String),
-    /// The connection could not be opened (refused, DNS failure, TLS handshake failure).
+    /// The connection could not be opened (refused, DNS failure, a TLS failure other than
+    /// the ones [`NotSent::Tls`] names).
     Connect(String),
+    /// The gateway's TLS certificate was refused: a configuration problem (trusted roots, or
+    /// the gateway's name), reported before any byte of the request left.
+    Tls(TlsFailure),
+    /// The proxy did not open a tunnel to the gateway: nothing reached Alipay.
+    Proxy(ProxyFailure),
+}
+
+/// Why the gateway's TLS certificate was refused. Each message says what to configure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TlsFailure {
+    /// Not issued by a trusted root: a private CA (a TLS-inspecting egress proxy, a staging
+    /// gateway) not added, or an image without a CA store.
+    UntrustedCertificate,
+    /// Issued for another host name than the gateway's.
+    WrongHost,
+    /// Expired, or not valid yet (check the clock too).
+    Expired,
+}
+
+/// Why the proxy did not open a tunnel. Each message says what to configure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProxyFailure {
+    /// The proxy answered the `CONNECT` with a status other than 200. The status is known for
+    /// 407 (authentication required); the HTTP stack reports the others without it.
+    Refused {
+        /// The proxy's status, when known.
+        status: Option<u16>,
+    },
+    /// The proxy closed the connection before answering the `CONNECT`.
+    Closed,
+    /// The proxy could not be reached (refused, DNS failure).
+    Unreachable(String),
 }
 
 /// Why the outcome of a sent request is not known.
@@ -91,6 +126,9 @@ pub enum ResponseRejected {
         /// The HTTP status.
         status: u16,
     },
+    /// The answer came from another URL than the one called: a redirect was followed (only a
+    /// client given to `ClientBuilder::http_client` can follow one).
+    Redirected,
 }
 
 /// The three kinds of [`Error`], for callers that only branch on the kind.
@@ -122,6 +160,7 @@ impl Error {
     /// | `NotSent::InvalidRequest` | [`NextStep::FixRequest`] |
     /// | `NotSent::Signing` | [`NextStep::CheckConfiguration`] |
     /// | `NotSent::Connect` | [`NextStep::SendAgain`] |
+    /// | `NotSent::Tls`, `NotSent::Proxy` | [`NextStep::CheckConfiguration`] |
     /// | `OutcomeUnknown`, `ResponseRejected` | [`NextStep::InquireWithSameRequestId`] |
     ///
     /// [`is_safe_to_retry_with_same_id`]: Self::is_safe_to_retry_with_same_id
@@ -131,6 +170,7 @@ impl Error {
             Error::NotSent(NotSent::InvalidRequest(_)) => NextStep::FixRequest,
             Error::NotSent(NotSent::Signing(_)) => NextStep::CheckConfiguration,
             Error::NotSent(NotSent::Connect(_)) => NextStep::SendAgain,
+            Error::NotSent(NotSent::Tls(_) | NotSent::Proxy(_)) => NextStep::CheckConfiguration,
             Error::OutcomeUnknown(_) | Error::ResponseRejected(_) => {
                 NextStep::InquireWithSameRequestId
             }
@@ -177,6 +217,61 @@ impl fmt::Display for NotSent {
             NotSent::InvalidRequest(e) => e.fmt(f),
             NotSent::Signing(reason) => write!(f, "cannot sign the request: {reason}"),
             NotSent::Connect(reason) => write!(f, "cannot connect to the gateway: {reason}"),
+            NotSent::Tls(failure) => failure.fmt(f),
+            NotSent::Proxy(failure) => failure.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for TlsFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TlsFailure::UntrustedCertificate => {
+                "the gateway's TLS certificate is not issued by a trusted root: add the CA that \
+                 issued it (ClientBuilder::add_root_certificate, ALIPAY_CA_CERT or --ca-cert; a \
+                 TLS-inspecting proxy's CA, for example), or, on an image without a CA store, \
+                 enable the `webpki-roots` feature"
+            }
+            TlsFailure::WrongHost => {
+                "the gateway's TLS certificate is for another host name: check the gateway URL \
+                 (region or base_url, ALIPAY_GATEWAY or --gateway)"
+            }
+            TlsFailure::Expired => {
+                "the gateway's TLS certificate has expired or is not valid yet: check this \
+                 machine's clock, and the gateway URL"
+            }
+        })
+    }
+}
+
+impl fmt::Display for ProxyFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProxyFailure::Refused { status: Some(407) } => f.write_str(
+                "the proxy refused the tunnel to the gateway with HTTP 407 (authentication \
+                 required): put the credentials in the proxy URL (http://user:password@host:port)",
+            ),
+            ProxyFailure::Refused {
+                status: Some(status),
+            } => write!(
+                f,
+                "the proxy refused the tunnel to the gateway with HTTP {status}: check that it \
+                 allows CONNECT to the gateway's host on port 443"
+            ),
+            ProxyFailure::Refused { status: None } => f.write_str(
+                "the proxy refused the tunnel to the gateway (it answered the CONNECT with a \
+                 status other than 200): check that it allows CONNECT to the gateway's host on \
+                 port 443",
+            ),
+            ProxyFailure::Closed => f.write_str(
+                "the proxy closed the connection without opening a tunnel to the gateway: check \
+                 the proxy URL (ClientBuilder::proxy, ALIPAY_PROXY, --proxy or HTTPS_PROXY)",
+            ),
+            ProxyFailure::Unreachable(reason) => write!(
+                f,
+                "cannot connect to the proxy: {reason}: check the proxy URL \
+                 (ClientBuilder::proxy, ALIPAY_PROXY, --proxy or HTTPS_PROXY) and NO_PROXY"
+            ),
         }
     }
 }
@@ -219,6 +314,11 @@ impl fmt::Display for ResponseRejected {
             ResponseRejected::UnexpectedStatus { status } => {
                 write!(f, "unexpected HTTP status {status}")
             }
+            ResponseRejected::Redirected => f.write_str(
+                "the answer came from another URL than the one called: the HTTP client followed \
+                 a redirect (build the reqwest::Client given to http_client with \
+                 redirect::Policy::none())",
+            ),
         }
     }
 }
@@ -274,6 +374,20 @@ pub enum BuildError {
     },
     /// The HTTP client could not be created.
     Http(String),
+    /// A CA certificate to trust could not be read.
+    Certificate {
+        /// Why (never the certificate's content).
+        reason: String,
+    },
+    /// A setting read from the environment ([`ClientBuilder::from_env`]) is missing or invalid.
+    ///
+    /// [`ClientBuilder::from_env`]: crate::ClientBuilder::from_env
+    Env {
+        /// The variable, e.g. `ALIPAY_PRIVATE_KEY`.
+        variable: &'static str,
+        /// Why, never with the variable's value.
+        reason: String,
+    },
 }
 
 impl fmt::Display for BuildError {
@@ -287,6 +401,8 @@ impl fmt::Display for BuildError {
             BuildError::BaseUrl { reason } => write!(f, "base URL: {reason}"),
             BuildError::Invalid { setting, reason } => write!(f, "`{setting}`: {reason}"),
             BuildError::Http(reason) => write!(f, "cannot create the HTTP client: {reason}"),
+            BuildError::Certificate { reason } => write!(f, "CA certificate: {reason}"),
+            BuildError::Env { variable, reason } => write!(f, "{variable}: {reason}"),
         }
     }
 }

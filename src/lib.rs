@@ -12,6 +12,7 @@
 //!   [`validate`] checks the spec's request rules, [`card`] keeps card data out of every print,
 //!   [`open_enum`] keeps enumerated values Alipay adds later.
 //! - [`keys`], [`signing`], [`verification`]: RSA256 keys, signatures and the response policy.
+//! - [`tls`]: which roots the gateway's certificate may chain to (system, Mozilla's, your CA).
 //! - [`telemetry`]: the spans every call opens, and the metrics of feature `metrics`.
 //! - `axum` (feature `axum`): an extractor that yields only verified notifications, and the
 //!   acknowledgement.
@@ -37,6 +38,7 @@ pub mod signing;
 #[cfg(feature = "simulator")]
 pub mod simulator;
 pub mod telemetry;
+pub mod tls;
 pub mod validate;
 pub mod verification;
 
@@ -49,12 +51,13 @@ mod generated {
 pub use client::{
     Client, ClientBuilder, Region, ResolveOptions, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE,
-    DEFAULT_TIMEOUT,
+    DEFAULT_TIMEOUT, ENV_VARIABLES,
 };
 pub use error::{BuildError, Error, ErrorKind};
 pub use generated::types;
 pub use generated::Client as RawClient;
 pub use open_enum::Open;
+pub use tls::{RootCertificate, TlsRoots};
 pub use validate::{Validate, ValidationError};
 
 /// The README's Rust examples, compiled (and, but for `no_run`, run) as doctests so they cannot

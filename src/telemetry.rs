@@ -201,6 +201,8 @@ fn error_type(error: &Error) -> Cow<'static, str> {
         Error::NotSent(NotSent::InvalidRequest(_)) => "invalid_request",
         Error::NotSent(NotSent::Signing(_)) => "signing",
         Error::NotSent(NotSent::Connect(_)) => "connect",
+        Error::NotSent(NotSent::Tls(_)) => "tls",
+        Error::NotSent(NotSent::Proxy(_)) => "proxy",
         Error::OutcomeUnknown(OutcomeUnknown::Timeout) => "timeout",
         Error::OutcomeUnknown(OutcomeUnknown::ConnectionLost(_)) => "connection_lost",
         Error::OutcomeUnknown(OutcomeUnknown::ServerError { status })
@@ -216,6 +218,7 @@ fn error_type(error: &Error) -> Cow<'static, str> {
             ResponseRejected::TooLarge { .. } => "too_large",
             ResponseRejected::Malformed { .. } => "malformed_response",
             ResponseRejected::RequestIdMismatch => "request_id_mismatch",
+            ResponseRejected::Redirected => "redirected",
             _ => "response_rejected",
         },
     };

@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use crate::error::ResponseRejected;
 use crate::headers::Headers;
-use crate::keys::PublicKey;
-use crate::signing::{self, SignatureError, SignatureHeader, SignatureHeaderError};
+use crate::keys::AlipayPublicKeys;
+use crate::signing::{SignatureError, SignatureHeader, SignatureHeaderError};
 
 /// How a response passed verification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,9 +22,10 @@ pub enum Verified {
 }
 
 /// Verifies a response received for a request sent to `request_path` (the path that was
-/// signed, after the sandbox rewrite) by client `client_id`.
+/// signed, after the sandbox rewrite) by client `client_id`, with any of the Alipay public keys
+/// (the one the header's `keyVersion` names first; see [`AlipayPublicKeys`]).
 pub fn verify_response(
-    alipay_public_key: &PublicKey,
+    alipay_public_keys: &AlipayPublicKeys,
     client_id: &str,
     request_path: &str,
     headers: &impl Headers,
@@ -53,22 +54,24 @@ pub fn verify_response(
         .ok_or(ResponseRejected::MissingHeader {
             name: "response-time",
         })?;
-    signing::verify_message(
-        alipay_public_key,
-        "POST",
-        request_path,
-        signed_client_id,
-        response_time,
-        body,
-        &header,
-    )
-    .map_err(|e| match e {
-        SignatureError::WrongLength { found, .. } => {
-            ResponseRejected::MalformedSignature(SignatureHeaderError::SignatureLength { found })
-        }
-        SignatureError::MalformedHeader(e) => ResponseRejected::MalformedSignature(e),
-        _ => ResponseRejected::BadSignature,
-    })?;
+    alipay_public_keys
+        .verify_message(
+            "POST",
+            request_path,
+            signed_client_id,
+            response_time,
+            body,
+            &header,
+        )
+        .map_err(|e| match e {
+            SignatureError::WrongLength { found, .. } => {
+                ResponseRejected::MalformedSignature(SignatureHeaderError::SignatureLength {
+                    found,
+                })
+            }
+            SignatureError::MalformedHeader(e) => ResponseRejected::MalformedSignature(e),
+            _ => ResponseRejected::BadSignature,
+        })?;
     Ok(Verified::Signed)
 }
 
@@ -93,15 +96,16 @@ fn result_status(body: &[u8]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::keys::PrivateKey;
+    use crate::signing;
 
-    fn keys() -> (PrivateKey, PublicKey) {
+    fn keys() -> (PrivateKey, AlipayPublicKeys) {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/keys/gateway_private_pkcs8.pem"
         ))
         .unwrap();
         let key = PrivateKey::parse(&text).unwrap();
-        let public = key.public_key();
+        let public = AlipayPublicKeys::new(key.public_key());
         (key, public)
     }
 

@@ -1,5 +1,5 @@
-//! Configuration of a [`Client`]: identity, keys, gateway, timeouts. Every setting is checked in
-//! [`ClientBuilder::build`], before any request exists.
+//! Configuration of a [`Client`]: identity, keys, gateway, TLS roots, proxy, timeouts. Every
+//! setting is checked in [`ClientBuilder::build`], before any request exists.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -8,9 +8,10 @@ use std::time::Duration;
 use crate::clock::{Clock, SystemClock};
 use crate::error::BuildError;
 use crate::hooks::{HookState, Signer};
-use crate::keys::{PrivateKey, PublicKey};
+use crate::keys::{AlipayPublicKeys, PrivateKey, PublicKey};
 use crate::retry::RetryPolicy;
 use crate::signing::DEFAULT_KEY_VERSION;
+use crate::tls::{RootCertificate, TlsRoots};
 use crate::Client;
 
 /// Alipay's gateways. Sandbox client ids (`SANDBOX_...`) use the same hosts.
@@ -52,6 +53,8 @@ pub struct ClientBuilder {
     client_id: Option<String>,
     private_key: Option<Result<PrivateKey, BuildError>>,
     public_key: Option<Result<PublicKey, BuildError>>,
+    /// Keys added beside `public_key` (rotation), with their `keyVersion` when given.
+    more_public_keys: Vec<Result<(Option<String>, PublicKey), BuildError>>,
     base_url: Option<String>,
     key_version: String,
     timeout: Duration,
@@ -59,6 +62,52 @@ pub struct ClientBuilder {
     max_response_bytes: usize,
     clock: Arc<dyn Clock>,
     retry: RetryPolicy,
+    roots: TlsRoots,
+    root_certificates: Vec<Result<RootCertificate, BuildError>>,
+    proxy: ProxySetting,
+    http_client: Option<reqwest::Client>,
+}
+
+/// Where calls go through.
+#[derive(Clone, PartialEq, Eq)]
+enum ProxySetting {
+    /// `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` (and the lower-case forms), read by reqwest.
+    Environment,
+    /// No proxy, whatever the environment says.
+    Disabled,
+    /// This proxy URL (it may hold credentials: never printed).
+    Url(String),
+}
+
+impl std::fmt::Debug for ProxySetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProxySetting::Environment => f.write_str("Environment"),
+            ProxySetting::Disabled => f.write_str("Disabled"),
+            ProxySetting::Url(url) => write!(f, "Url({:?})", redacted_proxy(url)),
+        }
+    }
+}
+
+/// A proxy URL without its credentials, for `Debug` and messages.
+pub(crate) fn redacted_proxy(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) => format!(
+            "{}://{}{}",
+            parsed.scheme(),
+            if parsed.username().is_empty() && parsed.password().is_none() {
+                ""
+            } else {
+                "***@"
+            },
+            match (parsed.host_str(), parsed.port()) {
+                (Some(host), Some(port)) => format!("{host}:{port}"),
+                (Some(host), None) => host.to_string(),
+                _ => String::new(),
+            }
+        ),
+        Err(_) => "(not a URL)".to_string(),
+    }
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -68,6 +117,10 @@ impl std::fmt::Debug for ClientBuilder {
             .field("base_url", &self.base_url)
             .field("key_version", &self.key_version)
             .field("timeout", &self.timeout)
+            .field("roots", &self.roots)
+            .field("root_certificates", &self.root_certificates.len())
+            .field("proxy", &self.proxy)
+            .field("http_client", &self.http_client.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -78,6 +131,7 @@ impl Default for ClientBuilder {
             client_id: None,
             private_key: None,
             public_key: None,
+            more_public_keys: Vec::new(),
             base_url: None,
             key_version: DEFAULT_KEY_VERSION.to_string(),
             timeout: DEFAULT_TIMEOUT,
@@ -85,6 +139,10 @@ impl Default for ClientBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             clock: Arc::new(SystemClock),
             retry: RetryPolicy::default(),
+            roots: TlsRoots::default(),
+            root_certificates: Vec::new(),
+            proxy: ProxySetting::Environment,
+            http_client: None,
         }
     }
 }
@@ -180,6 +238,115 @@ impl ClientBuilder {
         self
     }
 
+    /// Another Alipay public key, for a key rotation: responses (and the notification verifier
+    /// made by [`Client::notification_verifier`]) verify with any configured key, the one the
+    /// signature header's `keyVersion` names first. Keep the old key until the new one is in
+    /// use and 24 hours have passed (Alipay resends notifications with their first signature).
+    pub fn add_alipay_public_key(mut self, key: PublicKey) -> Self {
+        self.more_public_keys.push(Ok((None, key)));
+        self
+    }
+
+    /// [`add_alipay_public_key`](Self::add_alipay_public_key) for a key that signs under
+    /// `keyVersion=<version>`: tried first for those signatures.
+    pub fn add_alipay_public_key_version(
+        mut self,
+        version: impl Into<String>,
+        key: PublicKey,
+    ) -> Self {
+        self.more_public_keys.push(Ok((Some(version.into()), key)));
+        self
+    }
+
+    /// Every Alipay public key at once (replaces the ones set before).
+    pub fn alipay_public_keys(mut self, keys: AlipayPublicKeys) -> Self {
+        let mut all = keys
+            .iter()
+            .map(|(version, key)| (version.map(str::to_owned), key.clone()));
+        let Some((_, first)) = all.next() else {
+            return self;
+        };
+        // The first key's version is kept as the first of the others' (same key, deduplicated).
+        let mut more: Vec<_> = all.map(Ok).collect();
+        if let Some(version) = keys.iter().next().and_then(|(v, _)| v) {
+            more.insert(0, Ok((Some(version.to_owned()), first.clone())));
+        }
+        self.public_key = Some(Ok(first));
+        self.more_public_keys = more;
+        self
+    }
+
+    /// Trusts this CA certificate for the gateway's TLS certificate, besides the
+    /// [`tls_roots`](Self::tls_roots) (repeatable): a TLS-inspecting egress proxy's CA, a
+    /// staging gateway's, a local HTTPS stand-in's.
+    pub fn add_root_certificate(mut self, certificate: RootCertificate) -> Self {
+        self.root_certificates.push(Ok(certificate));
+        self
+    }
+
+    /// Trusts every certificate of a PEM text (one or more `CERTIFICATE` blocks).
+    pub fn add_root_certificates_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
+        match RootCertificate::from_pem(pem) {
+            Ok(certificates) => self
+                .root_certificates
+                .extend(certificates.into_iter().map(Ok)),
+            Err(error) => self.root_certificates.push(Err(error)),
+        }
+        self
+    }
+
+    /// Trusts every certificate of a PEM file (as `ALIPAY_CA_CERT` and `--ca-cert`).
+    pub fn ca_cert_file(self, path: impl AsRef<Path>) -> Self {
+        let path = path.as_ref();
+        match std::fs::read(path) {
+            Ok(pem) => self.add_root_certificates_pem(pem),
+            Err(e) => {
+                let mut builder = self;
+                builder.root_certificates.push(Err(BuildError::Certificate {
+                    reason: format!("cannot read {}: {}", path.display(), e.kind()),
+                }));
+                builder
+            }
+        }
+    }
+
+    /// Which roots the gateway's certificate may chain to besides the added ones (default:
+    /// the system's, or Mozilla's with the `webpki-roots` feature). [`TlsRoots::OnlyAdded`]
+    /// trusts only the certificates added.
+    pub fn tls_roots(mut self, roots: TlsRoots) -> Self {
+        self.roots = roots;
+        self
+    }
+
+    /// Sends every call through this proxy (`http://` or `https://`; credentials in the URL,
+    /// `http://user:password@host:port`, are sent as `Proxy-Authorization` and never printed).
+    /// The environment's proxy variables are then ignored.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxySetting::Url(url.into());
+        self
+    }
+
+    /// Calls the gateway directly, whatever `HTTPS_PROXY` or `ALL_PROXY` say. Without
+    /// [`proxy`](Self::proxy) or this, the environment's proxy variables apply (`HTTPS_PROXY`,
+    /// `ALL_PROXY`, `NO_PROXY`, upper or lower case).
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxySetting::Disabled;
+        self
+    }
+
+    /// Sends through `client`, a `reqwest::Client` the service built (its pool, its TLS and
+    /// proxy settings, its middleware-free tuning). Build it with
+    /// `redirect(reqwest::redirect::Policy::none())` (a followed redirect is refused as
+    /// [`ResponseRejected::Redirected`](crate::error::ResponseRejected::Redirected)) and a
+    /// connect timeout. This crate still enforces, on every call: the attempt timeout
+    /// ([`timeout`](Self::timeout)), signing, the response size limit, signature verification,
+    /// the id check, and the retry policy. The TLS and proxy settings of this builder do not
+    /// apply to it: setting both is an error.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
     /// The gateway of a region. One of `region` or `base_url` is required.
     pub fn region(mut self, region: Region) -> Self {
         self.base_url = Some(region.base_url().to_string());
@@ -200,6 +367,8 @@ impl ClientBuilder {
     }
 
     /// The timeout of one attempt, from sending to the last byte of the response (default 15 s).
+    /// Enforced by this crate on every attempt, whatever HTTP client sends it; one call can
+    /// use another with [`Client::with_timeout`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -257,9 +426,16 @@ impl ClientBuilder {
         let private_key = self.private_key.ok_or(BuildError::Missing {
             setting: "merchant_private_key",
         })??;
-        let alipay_public_key = self.public_key.ok_or(BuildError::Missing {
-            setting: "alipay_public_key",
-        })??;
+        let mut alipay_public_keys =
+            AlipayPublicKeys::new(self.public_key.ok_or(BuildError::Missing {
+                setting: "alipay_public_key",
+            })??);
+        for key in self.more_public_keys {
+            alipay_public_keys = match key? {
+                (None, key) => alipay_public_keys.with_key(key),
+                (Some(version), key) => alipay_public_keys.with_versioned_key(version, key),
+            };
+        }
         let base_url = check_base_url(&self.base_url.ok_or(BuildError::Missing {
             setting: "region or base_url",
         })?)?;
@@ -275,18 +451,37 @@ impl ClientBuilder {
                 reason: "max_attempts must be at least 1".into(),
             });
         }
-        let http = reqwest::Client::builder()
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("alipay-vaulting/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| BuildError::Http(e.to_string()))?;
+        let root_certificates = self
+            .root_certificates
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+        let http = match self.http_client {
+            Some(client) => {
+                if !root_certificates.is_empty()
+                    || self.roots != TlsRoots::default()
+                    || self.proxy != ProxySetting::Environment
+                {
+                    return Err(BuildError::Invalid {
+                        setting: "http_client",
+                        reason: "the TLS roots and the proxy of a client given to http_client \
+                                 are set on that reqwest::Client, not here"
+                            .into(),
+                    });
+                }
+                client
+            }
+            None => http_client(
+                self.connect_timeout,
+                self.roots,
+                &root_certificates,
+                &self.proxy,
+            )?,
+        };
         let state = HookState::new(Signer {
             client_id,
             key_version: self.key_version,
             private_key,
-            alipay_public_key,
+            alipay_public_keys,
             clock: self.clock,
             max_response_bytes: self.max_response_bytes,
         });
@@ -298,9 +493,53 @@ impl ClientBuilder {
     }
 }
 
+/// The HTTP client the builder makes: no redirects, the connect timeout (the attempt timeout is
+/// enforced per attempt by the client itself), the TLS roots and the proxy.
+fn http_client(
+    connect_timeout: Duration,
+    roots: TlsRoots,
+    added: &[RootCertificate],
+    proxy: &ProxySetting,
+) -> Result<reqwest::Client, BuildError> {
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("alipay-vaulting/", env!("CARGO_PKG_VERSION")));
+    builder = if roots == TlsRoots::System {
+        let certificates = added
+            .iter()
+            .map(|c| reqwest::Certificate::from_der(c.der()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| BuildError::Certificate {
+                reason: e.to_string(),
+            })?;
+        builder.tls_certs_merge(certificates)
+    } else {
+        builder.tls_backend_preconfigured(crate::tls::rustls_config(roots, added)?)
+    };
+    builder = match proxy {
+        ProxySetting::Environment => builder,
+        ProxySetting::Disabled => builder.no_proxy(),
+        ProxySetting::Url(url) => {
+            let invalid = |reason: &str| BuildError::Invalid {
+                setting: "proxy",
+                reason: format!("{reason} ({})", redacted_proxy(url)),
+            };
+            let parsed = url::Url::parse(url).map_err(|_| invalid("not a URL"))?;
+            if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+                return Err(invalid("must be an http:// or https:// URL with a host"));
+            }
+            let proxy = reqwest::Proxy::all(parsed.as_str())
+                .map_err(|_| invalid("not a usable proxy URL"))?;
+            builder.proxy(proxy)
+        }
+    };
+    builder.build().map_err(|e| BuildError::Http(e.to_string()))
+}
+
 /// Accepts `https` anywhere and plain `http` on loopback only; returns the URL without a
 /// trailing slash (the generated client appends `/ams/api/...`).
-fn check_base_url(text: &str) -> Result<String, BuildError> {
+pub(super) fn check_base_url(text: &str) -> Result<String, BuildError> {
     let bad = |reason: &str| BuildError::BaseUrl {
         reason: reason.to_string(),
     };

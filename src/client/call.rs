@@ -9,7 +9,7 @@ use tracing::Instrument;
 use super::classify;
 use super::operation::{self, ApiOperation};
 use super::Client;
-use crate::error::{Error, ResponseRejected};
+use crate::error::{Error, OutcomeUnknown, ResponseRejected};
 use crate::hooks::verdict;
 use crate::retry::{self, Decision};
 use crate::telemetry;
@@ -101,9 +101,15 @@ impl Client {
     ) -> (Result<O::Outcome, Error>, Option<String>) {
         let attempt_span = self.endpoint.attempt_span(O::OPERATION, number);
         let started = Instant::now();
-        let (sent, exchange) = verdict::capture(O::send(&self.raw, request.clone()))
-            .instrument(attempt_span.clone())
-            .await;
+        let exchange =
+            verdict::capture(O::send(&self.raw, request.clone())).instrument(attempt_span.clone());
+        // The attempt timeout is enforced here, whatever HTTP client sends the request.
+        let Ok((sent, exchange)) = tokio::time::timeout(self.timeout, exchange).await else {
+            let timed_out = Error::OutcomeUnknown(OutcomeUnknown::Timeout);
+            self.endpoint
+                .finish_attempt(&attempt_span, None, Some(&timed_out), started.elapsed());
+            return (Err(timed_out), None);
+        };
         let mut result_code = None;
         let result = classify::response(sent, exchange.verdict).and_then(|answer| {
             check_request_id(O::request_id(request), O::answered_id(&answer.body))?;

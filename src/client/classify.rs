@@ -5,7 +5,7 @@ use std::error::Error as _;
 
 use progenitor_client::ResponseValue;
 
-use crate::error::{Error, NotSent, OutcomeUnknown, ResponseRejected};
+use crate::error::{Error, NotSent, OutcomeUnknown, ProxyFailure, ResponseRejected, TlsFailure};
 use crate::hooks::verdict::Verdict;
 use crate::retry::Attempt;
 
@@ -67,12 +67,78 @@ fn status(response: &reqwest::Response) -> Error {
 /// A reqwest failure: before the connection existed (not sent) or after (unknown).
 fn transport(e: &reqwest::Error) -> Error {
     if e.is_connect() {
-        Error::NotSent(NotSent::Connect(describe(e)))
+        let not_sent = if let Some(failure) = tls_failure(e) {
+            NotSent::Tls(failure)
+        } else if let Some(failure) = proxy_failure(e) {
+            NotSent::Proxy(failure)
+        } else {
+            NotSent::Connect(describe(e))
+        };
+        Error::NotSent(not_sent)
     } else if e.is_timeout() {
         Error::OutcomeUnknown(OutcomeUnknown::Timeout)
     } else {
         Error::OutcomeUnknown(OutcomeUnknown::ConnectionLost(describe(e)))
     }
+}
+
+/// The error and every cause under it, the error inside an `io::Error` included (its
+/// `source()` skips that one).
+fn causes<'a>(e: &'a reqwest::Error) -> Vec<&'a (dyn std::error::Error + 'static)> {
+    let mut found = Vec::new();
+    let mut next: Option<&(dyn std::error::Error + 'static)> = e.source();
+    while let Some(cause) = next {
+        found.push(cause);
+        next = match cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner),
+            None => cause.source(),
+        };
+    }
+    found
+}
+
+/// A refused server certificate, as rustls reports it (with the system verifier or the
+/// crate's own roots alike).
+fn tls_failure(e: &reqwest::Error) -> Option<TlsFailure> {
+    use rustls::CertificateError as C;
+    causes(e).into_iter().find_map(|cause| {
+        let rustls::Error::InvalidCertificate(certificate) =
+            cause.downcast_ref::<rustls::Error>()?
+        else {
+            return None;
+        };
+        match certificate {
+            C::UnknownIssuer | C::BadSignature | C::UnhandledCriticalExtension => {
+                Some(TlsFailure::UntrustedCertificate)
+            }
+            C::NotValidForName | C::NotValidForNameContext { .. } => Some(TlsFailure::WrongHost),
+            C::Expired
+            | C::ExpiredContext { .. }
+            | C::NotValidYet
+            | C::NotValidYetContext { .. } => Some(TlsFailure::Expired),
+            _ => None,
+        }
+    })
+}
+
+/// A proxy that did not open the tunnel. hyper-util's tunnel error type is private, so its
+/// messages are matched (pinned by the proxy tests).
+fn proxy_failure(e: &reqwest::Error) -> Option<ProxyFailure> {
+    causes(e).into_iter().find_map(|cause| {
+        let message = cause.to_string();
+        let what = message.strip_prefix("tunnel error: ")?;
+        Some(match what {
+            "proxy authorization required" => ProxyFailure::Refused { status: Some(407) },
+            "unsuccessful" | "proxy response headers too long" => {
+                ProxyFailure::Refused { status: None }
+            }
+            "unexpected end of file" | "io error establishing tunnel" => ProxyFailure::Closed,
+            _ => ProxyFailure::Unreachable(describe(e)),
+        })
+    })
 }
 
 /// The error and its causes, without the URL (it carries no secret, but keeps messages short).
@@ -106,7 +172,10 @@ fn json_reason(e: &serde_json::Error) -> String {
 /// The retry class of an error.
 pub(super) fn attempt(error: &Error) -> Attempt {
     match error {
-        Error::NotSent(NotSent::Connect(_)) => Attempt::NotSent,
+        // An unreachable proxy may come back; a refused certificate or tunnel will not.
+        Error::NotSent(NotSent::Connect(_) | NotSent::Proxy(ProxyFailure::Unreachable(_))) => {
+            Attempt::NotSent
+        }
         Error::NotSent(_) => Attempt::InvalidRequest,
         Error::OutcomeUnknown(OutcomeUnknown::Timeout) => Attempt::TimedOut,
         Error::OutcomeUnknown(OutcomeUnknown::ConnectionLost(_)) => Attempt::ConnectionLost,

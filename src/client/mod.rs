@@ -3,12 +3,14 @@
 mod builder;
 mod call;
 mod classify;
+mod env;
 pub(crate) mod operation;
 mod resolve;
 
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use env::ENV_VARIABLES;
 use resolve::is_unsigned_buyer_action;
 pub use resolve::{ResolveOptions, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE};
 
@@ -72,6 +74,32 @@ impl Client {
         progenitor_client::ClientInfo::baseurl(&self.raw)
     }
 
+    /// The same client with another attempt timeout, for one call or a few: a cheap copy that
+    /// shares the connection pool, keys and settings.
+    ///
+    /// ```no_run
+    /// # async fn run(client: alipay_vaulting::Client) -> Result<(), alipay_vaulting::Error> {
+    /// use std::time::Duration;
+    /// // A buyer is waiting: give this vaulting 5 s per attempt instead of the default.
+    /// let quick = client.with_timeout(Duration::from_secs(5));
+    /// let outcome = quick.inquire_vaulting("vault-req-0001").await?;
+    /// # let _ = outcome;
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn with_timeout(&self, timeout: Duration) -> Client {
+        Client {
+            timeout: timeout.max(Duration::from_millis(1)),
+            ..self.clone()
+        }
+    }
+
+    /// The timeout of one attempt.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
     /// The client id this client signs with (`client-id`).
     pub fn client_id(&self) -> &str {
         &self.raw.inner().signer().client_id
@@ -84,7 +112,7 @@ impl Client {
     /// [`public_path`](NotificationVerifier::public_path) on it as needed.
     pub fn notification_verifier(&self) -> NotificationVerifier {
         let signer = self.raw.inner().signer();
-        NotificationVerifier::new(signer.alipay_public_key.clone())
+        NotificationVerifier::with_keys(signer.alipay_public_keys.clone())
             .expected_client_id(signer.client_id.clone())
     }
 

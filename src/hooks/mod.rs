@@ -27,7 +27,7 @@ use progenitor_client::{ClientHooks, ClientInfo, Error, OperationInfo};
 use crate::clock::Clock;
 use crate::error::ResponseRejected;
 use crate::generated::Client;
-use crate::keys::{PrivateKey, PublicKey};
+use crate::keys::{AlipayPublicKeys, PrivateKey};
 use crate::verification::{verify_response, Verified};
 use verdict::Verdict;
 
@@ -40,7 +40,7 @@ pub(crate) struct Signer {
     pub(crate) client_id: String,
     pub(crate) key_version: String,
     pub(crate) private_key: PrivateKey,
-    pub(crate) alipay_public_key: PublicKey,
+    pub(crate) alipay_public_keys: AlipayPublicKeys,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) max_response_bytes: usize,
 }
@@ -66,7 +66,7 @@ impl fmt::Debug for HookState {
             .field("client_id", &self.0.client_id)
             .field("key_version", &self.0.key_version)
             .field("private_key", &self.0.private_key)
-            .field("alipay_public_key", &self.0.alipay_public_key)
+            .field("alipay_public_keys", &self.0.alipay_public_keys)
             .field("max_response_bytes", &self.0.max_response_bytes)
             .finish_non_exhaustive()
     }
@@ -87,11 +87,17 @@ impl ClientHooks<HookState> for Client {
         _info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
         let signer = self.inner().signer();
-        let path = request.url().path().to_owned();
+        let url = request.url().clone();
         let response = self.client().execute(request).await?;
         let status = response.status();
         verdict::note_status(status.as_u16());
         let version = response.version();
+        if response.url() != &url {
+            // Only a client given to `http_client` follows redirects; the answer is another
+            // server's, whatever it says.
+            return Ok(refused(status, version, ResponseRejected::Redirected));
+        }
+        let path = url.path();
         let headers = response.headers().clone();
         let (body, verdict) = match capped::read(response, signer.max_response_bytes).await? {
             Err(limit) => {
@@ -100,9 +106,9 @@ impl ClientHooks<HookState> for Client {
             }
             Ok(body) if status == reqwest::StatusCode::OK => {
                 let verdict = match verify_response(
-                    &signer.alipay_public_key,
+                    &signer.alipay_public_keys,
                     &signer.client_id,
-                    &path,
+                    path,
                     &headers,
                     &body,
                 ) {

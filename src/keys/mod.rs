@@ -22,9 +22,11 @@ use base64::Engine as _;
 
 mod der;
 mod export;
+mod set;
 mod text;
 
 pub use export::{write_key_files, write_public_files};
+pub use set::AlipayPublicKeys;
 
 use der::*;
 use text::*;

@@ -71,7 +71,7 @@ use std::time::Duration;
 
 use crate::clock::{Clock, SystemClock};
 use crate::headers::Headers;
-use crate::keys::{PrivateKey, PublicKey};
+use crate::keys::{AlipayPublicKeys, PrivateKey, PublicKey};
 use crate::signing::{self, SignatureHeader, SignatureHeaderError};
 use crate::types;
 
@@ -234,7 +234,7 @@ impl std::error::Error for NotificationError {
 /// are harmless when handling is idempotent by `vaultingRequestId`.
 #[derive(Clone, Debug)]
 pub struct NotificationVerifier {
-    public_key: PublicKey,
+    public_keys: AlipayPublicKeys,
     expected_client_id: Option<String>,
     clock: Option<Arc<dyn Clock>>,
     max_age: Option<Duration>,
@@ -247,8 +247,16 @@ impl NotificationVerifier {
     /// `gateway_public_key`: the **Alipay gateway** public key, not the merchant's.
     #[must_use]
     pub fn new(gateway_public_key: PublicKey) -> Self {
+        Self::with_keys(AlipayPublicKeys::new(gateway_public_key))
+    }
+
+    /// A verifier for notifications signed with any of `keys` (during a key rotation, the old
+    /// and the new Alipay public key: Alipay resends a notification with its original
+    /// signature for 24 hours). The key the header's `keyVersion` names is tried first.
+    #[must_use]
+    pub fn with_keys(keys: AlipayPublicKeys) -> Self {
         NotificationVerifier {
-            public_key: gateway_public_key,
+            public_keys: keys,
             expected_client_id: None,
             clock: None,
             max_age: None,
@@ -313,10 +321,32 @@ impl NotificationVerifier {
         self.expected_client_id.as_deref()
     }
 
-    /// The gateway public key notifications are verified with.
+    /// Adds another Alipay public key, tried after the others (see
+    /// [`AlipayPublicKeys::with_key`]).
+    #[must_use]
+    pub fn add_public_key(mut self, key: PublicKey) -> Self {
+        self.public_keys = self.public_keys.with_key(key);
+        self
+    }
+
+    /// Adds another Alipay public key, tried first for `keyVersion=<version>` (see
+    /// [`AlipayPublicKeys::with_versioned_key`]).
+    #[must_use]
+    pub fn add_versioned_public_key(mut self, version: impl Into<String>, key: PublicKey) -> Self {
+        self.public_keys = self.public_keys.with_versioned_key(version, key);
+        self
+    }
+
+    /// The first gateway public key notifications are verified with.
     #[must_use]
     pub fn public_key(&self) -> &PublicKey {
-        &self.public_key
+        self.public_keys.first()
+    }
+
+    /// Every gateway public key notifications are verified with.
+    #[must_use]
+    pub fn public_keys(&self) -> &AlipayPublicKeys {
+        &self.public_keys
     }
 
     /// Verifies a received notification and parses its body.
@@ -374,8 +404,7 @@ impl NotificationVerifier {
             .map_err(NotificationError::MalformedSignatureHeader)?;
 
         let verify_with = |signed_path: &str| {
-            signing::verify_message(
-                &self.public_key,
+            self.public_keys.verify_message(
                 "POST",
                 signed_path,
                 client_id,

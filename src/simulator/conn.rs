@@ -17,6 +17,7 @@ use axum::extract::connect_info::Connected;
 use axum::serve::{IncomingStream, Listener};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
+use tokio_rustls::TlsAcceptor;
 
 /// The switch that cuts one connection.
 #[derive(Debug, Default)]
@@ -102,10 +103,60 @@ impl ListenerSlot {
 pub(crate) struct SimListener {
     pub(crate) slot: Arc<ListenerSlot>,
     pub(crate) connections: Arc<Connections>,
+    /// Set when the simulator serves HTTPS.
+    pub(crate) tls: Option<TlsAcceptor>,
+}
+
+/// How long a client may take over its TLS handshake before the connection is dropped.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The TLS acceptor for a certificate chain and key: HTTP/2 and HTTP/1.1 by ALPN.
+pub(crate) fn acceptor(tls: &super::SimulatorTls) -> io::Result<TlsAcceptor> {
+    use rustls::pki_types::{
+        CertificateDer, PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer, PrivateSec1KeyDer,
+    };
+    let invalid = |reason: String| io::Error::new(io::ErrorKind::InvalidInput, reason);
+    let chain: Vec<CertificateDer<'static>> =
+        crate::tls::pem_blocks(tls.certificate_chain_pem.as_bytes())
+            .map_err(invalid)?
+            .into_iter()
+            .filter(|(label, _)| label == "CERTIFICATE")
+            .map(|(_, der)| CertificateDer::from(der))
+            .collect();
+    if chain.is_empty() {
+        return Err(invalid(
+            "the TLS certificate chain holds no CERTIFICATE".into(),
+        ));
+    }
+    let key = crate::tls::pem_blocks(tls.private_key_pem.as_bytes())
+        .map_err(invalid)?
+        .into_iter()
+        .find_map(|(label, der)| -> Option<PrivateKeyDer<'static>> {
+            match label.as_str() {
+                "PRIVATE KEY" => Some(PrivatePkcs8KeyDer::from(der).into()),
+                "RSA PRIVATE KEY" => Some(PrivatePkcs1KeyDer::from(der).into()),
+                "EC PRIVATE KEY" => Some(PrivateSec1KeyDer::from(der).into()),
+                _ => None,
+            }
+        })
+        .ok_or_else(|| invalid("the TLS private key is not a PEM private key".into()))?;
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| invalid(e.to_string()))?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .map_err(|e| {
+            invalid(format!(
+                "the TLS certificate and key do not make a server: {e}"
+            ))
+        })?;
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(TlsAcceptor::from(Arc::new(config)))
 }
 
 impl Listener for SimListener {
-    type Io = CuttableStream;
+    type Io = SimStream;
     type Addr = ConnHandle;
 
     async fn accept(&mut self) -> (Self::Io, Self::Addr) {
@@ -122,7 +173,16 @@ impl Listener for SimListener {
                     let cut = Arc::new(Cut::default());
                     self.connections.register(&cut);
                     let handle = ConnHandle { cut: cut.clone() };
-                    return (CuttableStream { inner: stream, cut }, handle);
+                    let stream = CuttableStream { inner: stream, cut };
+                    let Some(acceptor) = &self.tls else {
+                        return (SimStream::Plain(stream), handle);
+                    };
+                    // A client that refuses the certificate ends here: nothing is served.
+                    let handshake =
+                        tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream));
+                    if let Ok(Ok(tls)) = handshake.await {
+                        return (SimStream::Tls(Box::new(tls)), handle);
+                    }
                 }
                 // Out of file descriptors and the like: wait a little, as axum's own listener.
                 Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
@@ -134,6 +194,72 @@ impl Listener for SimListener {
         Ok(ConnHandle {
             cut: Arc::new(Cut::default()),
         })
+    }
+}
+
+/// A connection as axum serves it: plain, or TLS over the cuttable stream.
+#[derive(Debug)]
+pub(crate) enum SimStream {
+    Plain(CuttableStream),
+    Tls(Box<tokio_rustls::server::TlsStream<CuttableStream>>),
+}
+
+/// Delegates to the plain or the TLS stream.
+macro_rules! either {
+    ($self:ident, $stream:ident => $call:expr) => {
+        match $self.get_mut() {
+            SimStream::Plain($stream) => {
+                let $stream = Pin::new($stream);
+                $call
+            }
+            SimStream::Tls($stream) => {
+                let $stream = Pin::new($stream.as_mut());
+                $call
+            }
+        }
+    };
+}
+
+impl AsyncRead for SimStream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        either!(self, s => s.poll_read(cx, buf))
+    }
+}
+
+impl AsyncWrite for SimStream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        either!(self, s => s.poll_write(cx, buf))
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        either!(self, s => s.poll_write_vectored(cx, bufs))
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        match self {
+            SimStream::Plain(s) => s.is_write_vectored(),
+            SimStream::Tls(s) => s.is_write_vectored(),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        either!(self, s => s.poll_flush(cx))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        either!(self, s => s.poll_shutdown(cx))
     }
 }
 

@@ -179,6 +179,26 @@ pub struct SimulatorConfig {
     client_id: String,
     time_factor: f64,
     faults: Vec<FaultRule>,
+    tls: Option<SimulatorTls>,
+}
+
+/// The certificate chain and private key the simulator serves HTTPS with. `Debug` shows
+/// neither the key nor the certificates.
+#[derive(Clone)]
+pub(crate) struct SimulatorTls {
+    pub(crate) certificate_chain_pem: String,
+    pub(crate) private_key_pem: zeroize::Zeroizing<String>,
+}
+
+impl fmt::Debug for SimulatorTls {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SimulatorTls")
+            .field(
+                "certificate_chain_pem_bytes",
+                &self.certificate_chain_pem.len(),
+            )
+            .finish_non_exhaustive()
+    }
 }
 
 impl SimulatorConfig {
@@ -190,7 +210,27 @@ impl SimulatorConfig {
             client_id: DEFAULT_CLIENT_ID.to_string(),
             time_factor: 1.0,
             faults: Vec::new(),
+            tls: None,
         }
+    }
+
+    /// Serves HTTPS with this certificate chain (PEM, the server's certificate first) and its
+    /// private key (PEM, PKCS#8, PKCS#1 or SEC1), over HTTP/1.1 or HTTP/2 as the client's ALPN
+    /// asks, at `https://localhost:<port>`: make the certificate for `localhost`. The client
+    /// must trust its CA ([`ClientBuilder::add_root_certificate`]).
+    ///
+    /// [`ClientBuilder::add_root_certificate`]: crate::ClientBuilder::add_root_certificate
+    #[must_use]
+    pub fn tls(
+        mut self,
+        certificate_chain_pem: impl Into<String>,
+        private_key_pem: impl Into<String>,
+    ) -> Self {
+        self.tls = Some(SimulatorTls {
+            certificate_chain_pem: certificate_chain_pem.into(),
+            private_key_pem: zeroize::Zeroizing::new(private_key_pem.into()),
+        });
+        self
     }
 
     /// The address to listen on (port 0 picks a free port).
@@ -258,6 +298,8 @@ pub struct RecordedRequest {
     pub operation: Operation,
     /// The path as received (`/ams/api/...` or `/ams/sandbox/api/...`).
     pub path: String,
+    /// The HTTP version it came over: `HTTP/1.1`, or `HTTP/2.0` (HTTPS with ALPN `h2`).
+    pub http_version: String,
     /// The `client-id` header.
     pub client_id: Option<String>,
     /// The `request-time` header.
@@ -284,6 +326,7 @@ impl fmt::Debug for RecordedRequest {
         f.debug_struct("RecordedRequest")
             .field("operation", &self.operation)
             .field("path", &self.path)
+            .field("http_version", &self.http_version)
             .field("client_id", &self.client_id)
             .field("request_time", &self.request_time)
             .field("signature_valid", &self.signature_valid)

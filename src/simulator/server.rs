@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
-use super::conn::{ConnHandle, Connections, ListenerSlot, SimListener};
+use super::conn::{self, ConnHandle, Connections, ListenerSlot, SimListener};
 use super::faults::{Applied, FaultQueue};
 use super::state::{NewVaulting, Notice, Shared, VaultResult};
 use super::{answers, notifier, params, three_ds, time};
@@ -26,6 +26,7 @@ const MALFORMED_BODY: &[u8] = b"<html><body>upstream answered garbage (simulated
 pub(crate) async fn start(
     config: SimulatorConfig,
 ) -> io::Result<(Arc<Shared>, SocketAddr, tokio::task::JoinHandle<()>)> {
+    let tls = config.tls.as_ref().map(conn::acceptor).transpose()?;
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
     let http = reqwest::Client::builder()
@@ -46,7 +47,7 @@ pub(crate) async fn start(
     let shared = Arc::new(Shared::new(
         config.keys,
         config.client_id,
-        base_url(addr),
+        base_url(addr, tls.is_some()),
         config.time_factor,
         http,
         connections.clone(),
@@ -54,15 +55,23 @@ pub(crate) async fn start(
         faults,
     ));
     let app = router(shared.clone()).into_make_service_with_connect_info::<ConnHandle>();
-    let listener = SimListener { slot, connections };
+    let listener = SimListener {
+        slot,
+        connections,
+        tls,
+    };
     let server = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
     Ok((shared, addr, server))
 }
 
-/// `http://<addr>`, with a loopback address in place of an unspecified one.
-fn base_url(addr: SocketAddr) -> String {
+/// `http://<addr>`, with a loopback address in place of an unspecified one; with TLS,
+/// `https://localhost:<port>` (the name test certificates are made for).
+fn base_url(addr: SocketAddr, tls: bool) -> String {
+    if tls {
+        return format!("https://localhost:{}", addr.port());
+    }
     let ip = match addr.ip() {
         IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
         IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
@@ -79,11 +88,13 @@ fn router(shared: Arc<Shared>) -> Router {
             move |State(shared): State<Arc<Shared>>,
                   ConnectInfo(conn): ConnectInfo<ConnHandle>,
                   uri: Uri,
+                  version: axum::http::Version,
                   headers: HeaderMap,
                   body: Bytes| async move {
                 let incoming = Incoming {
                     conn,
                     path: uri.path().to_string(),
+                    version,
                     headers,
                     body,
                 };
@@ -104,6 +115,7 @@ fn router(shared: Arc<Shared>) -> Router {
 struct Incoming {
     conn: ConnHandle,
     path: String,
+    version: axum::http::Version,
     headers: HeaderMap,
     body: Bytes,
 }
@@ -148,6 +160,7 @@ async fn handle(shared: &Arc<Shared>, operation: Operation, incoming: Incoming) 
     let record = |result_code: String| RecordedRequest {
         operation,
         path: incoming.path.clone(),
+        http_version: format!("{:?}", incoming.version),
         client_id: client_id.clone(),
         request_time: header_text(&incoming.headers, "request-time"),
         signature_valid: valid,

@@ -4,6 +4,7 @@
 //! panicking, and any value is refused unless the signature matches.
 
 use crate::support;
+use alipay_vaulting::keys::AlipayPublicKeys;
 
 use alipay_vaulting::headers::Headers;
 use alipay_vaulting::keys::{PrivateKey, PublicKey};
@@ -85,9 +86,9 @@ proptest! {
     ) {
         let public = gateway_public();
         let headers = [("signature", signature.as_str()), ("client-id", client.as_str()), ("response-time", time.as_str())];
-        let _ = verify_response(&public, CLIENT_ID, PATH, &headers, &body);
+        let _ = verify_response(&AlipayPublicKeys::new(public.clone()), CLIENT_ID, PATH, &headers, &body);
         let none: [(&str, &str); 0] = [];
-        let _ = verify_response(&public, CLIENT_ID, PATH, &none, &body);
+        let _ = verify_response(&AlipayPublicKeys::new(public.clone()), CLIENT_ID, PATH, &none, &body);
         if let Ok(r) = serde_json::from_slice::<types::VaultPaymentMethodResponse>(&body) {
             let _ = format!("{:?}", interpret_vault(r));
         }
@@ -102,12 +103,12 @@ proptest! {
         let body = serde_json::to_vec(&value).unwrap();
         let header = signing::sign_message(&gateway_key(), "POST", PATH, CLIENT_ID, "1", &body).encode();
         let headers = [("signature", header.as_str()), ("client-id", CLIENT_ID), ("response-time", "1")];
-        prop_assert!(verify_response(&gateway_public(), CLIENT_ID, PATH, &headers, &body).is_ok());
+        prop_assert!(verify_response(&AlipayPublicKeys::new(gateway_public()), CLIENT_ID, PATH, &headers, &body).is_ok());
         // One changed byte anywhere is refused.
         let mut tampered = body.clone();
         let at = tampered.len() / 2;
         tampered[at] ^= 0x01;
-        prop_assert!(verify_response(&gateway_public(), CLIENT_ID, PATH, &headers, &tampered).is_err());
+        prop_assert!(verify_response(&AlipayPublicKeys::new(gateway_public()), CLIENT_ID, PATH, &headers, &tampered).is_err());
         if let Ok(r) = serde_json::from_slice::<types::VaultPaymentMethodResponse>(&body) {
             let _ = interpret_vault(r).next_step();
         }

@@ -3,6 +3,7 @@
 #![cfg(feature = "simulator")]
 
 use crate::support::simulator as util;
+use alipay_vaulting::keys::AlipayPublicKeys;
 
 use alipay_vaulting::keys::PrivateKey;
 use alipay_vaulting::outcome::{NextStep, VaultOutcome};
@@ -51,7 +52,7 @@ async fn raw_call(
     let headers = response.headers().clone();
     let bytes = response.bytes().await.unwrap();
     let verified = verify_response(
-        &sim.gateway_public_key(),
+        &AlipayPublicKeys::new(sim.gateway_public_key()),
         sim.client_id(),
         path,
         &headers,

@@ -11,6 +11,7 @@ use crate::support::simulator as util;
 
 /// A span the global subscriber saw: name, parent name, and fields.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(not(feature = "simulator"), allow(dead_code))]
 pub struct SpanRecord {
     name: &'static str,
     parent: Option<&'static str>,

@@ -7,6 +7,8 @@
 //! it with `#[path]`. Modules reach it as `crate::support`.
 #![allow(dead_code)]
 
+pub mod certs;
+pub mod proxy;
 pub mod simulator;
 
 use std::sync::{Arc, Mutex};

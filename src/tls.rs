@@ -1,0 +1,164 @@
+//! Which certificate authorities the client trusts for the gateway's TLS certificate.
+//!
+//! By default the operating system's store ([`TlsRoots::System`]). A slim container image
+//! (distroless, scratch) has none: enable the `webpki-roots` feature for Mozilla's roots compiled
+//! in ([`TlsRoots::Mozilla`]). A private CA (a TLS-inspecting egress proxy, a staging gateway, a
+//! local HTTPS stand-in) is added with [`ClientBuilder::add_root_certificate`] or
+//! `ALIPAY_CA_CERT`; [`TlsRoots::OnlyAdded`] trusts nothing else.
+//!
+//! [`ClientBuilder::add_root_certificate`]: crate::ClientBuilder::add_root_certificate
+
+use std::fmt;
+use std::sync::Arc;
+
+use base64::Engine as _;
+
+use crate::error::BuildError;
+
+/// The roots the gateway's certificate may chain to, besides the certificates added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TlsRoots {
+    /// The operating system's store (through `rustls-platform-verifier`). The default without
+    /// the `webpki-roots` feature.
+    #[cfg_attr(not(feature = "webpki-roots"), default)]
+    System,
+    /// Mozilla's roots, compiled in (feature `webpki-roots`): for images without a CA store.
+    /// The default with the feature.
+    #[cfg(feature = "webpki-roots")]
+    #[cfg_attr(feature = "webpki-roots", default)]
+    Mozilla,
+    /// Only the certificates added with `add_root_certificate` (or `ALIPAY_CA_CERT`).
+    OnlyAdded,
+}
+
+impl TlsRoots {
+    /// Reads `system`, `mozilla` (with the feature) or `only-added`, as in `ALIPAY_TLS_ROOTS`.
+    pub fn parse(text: &str) -> Option<TlsRoots> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "system" => Some(TlsRoots::System),
+            #[cfg(feature = "webpki-roots")]
+            "mozilla" | "webpki" => Some(TlsRoots::Mozilla),
+            "only-added" | "only_added" | "ca-cert-only" => Some(TlsRoots::OnlyAdded),
+            _ => None,
+        }
+    }
+}
+
+/// A CA certificate to trust, in DER. Certificates are public: `Debug` shows the length only
+/// for brevity.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RootCertificate(Vec<u8>);
+
+impl fmt::Debug for RootCertificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RootCertificate({} bytes)", self.0.len())
+    }
+}
+
+/// The largest PEM input read (a bundle of a few hundred certificates).
+const MAX_PEM_BYTES: usize = 4 * 1024 * 1024;
+
+impl RootCertificate {
+    /// A certificate in DER (checked to be an X.509 certificate rustls can use as a root).
+    ///
+    /// # Errors
+    /// [`BuildError::Certificate`] when it is not.
+    pub fn from_der(der: impl Into<Vec<u8>>) -> Result<RootCertificate, BuildError> {
+        let certificate = RootCertificate(der.into());
+        let mut store = rustls::RootCertStore::empty();
+        store
+            .add(rustls::pki_types::CertificateDer::from(
+                certificate.0.as_slice(),
+            ))
+            .map_err(|e| certificate_error(format!("not an X.509 CA certificate ({e})")))?;
+        Ok(certificate)
+    }
+
+    /// Every `CERTIFICATE` block of a PEM text (one or more; other blocks are skipped).
+    ///
+    /// # Errors
+    /// [`BuildError::Certificate`] when there is none, or one does not decode.
+    pub fn from_pem(pem: impl AsRef<[u8]>) -> Result<Vec<RootCertificate>, BuildError> {
+        let certificates = pem_blocks(pem.as_ref())
+            .map_err(certificate_error)?
+            .into_iter()
+            .filter(|(label, _)| label == "CERTIFICATE")
+            .map(|(_, der)| RootCertificate::from_der(der))
+            .collect::<Result<Vec<_>, _>>()?;
+        if certificates.is_empty() {
+            return Err(certificate_error("no PEM CERTIFICATE block".into()));
+        }
+        Ok(certificates)
+    }
+
+    /// The DER bytes.
+    #[must_use]
+    pub fn der(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// Every PEM block of a text: its label and its decoded content.
+pub(crate) fn pem_blocks(pem: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if pem.len() > MAX_PEM_BYTES {
+        return Err("longer than 4 MiB".into());
+    }
+    let text = std::str::from_utf8(pem).map_err(|_| "not PEM text (not UTF-8)".to_string())?;
+    let mut blocks = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("-----BEGIN ") {
+        let after = &rest[start + "-----BEGIN ".len()..];
+        let label_end = after
+            .find("-----")
+            .ok_or_else(|| "a PEM BEGIN line is not terminated".to_string())?;
+        let label = &after[..label_end];
+        let end_marker = format!("-----END {label}-----");
+        let body_start = label_end + "-----".len();
+        let body_len = after[body_start..]
+            .find(&end_marker)
+            .ok_or_else(|| format!("a PEM {label} block has no END line"))?;
+        let body: String = after[body_start..body_start + body_len]
+            .split_whitespace()
+            .collect();
+        let der = base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .map_err(|_| format!("a PEM {label} block is not base64"))?;
+        blocks.push((label.to_owned(), der));
+        rest = &after[body_start + body_len + end_marker.len()..];
+    }
+    Ok(blocks)
+}
+
+fn certificate_error(reason: String) -> BuildError {
+    BuildError::Certificate { reason }
+}
+
+/// The rustls configuration of [`TlsRoots::OnlyAdded`] and [`TlsRoots::Mozilla`]: those roots
+/// (and the added ones), aws-lc-rs, TLS 1.2 and 1.3, ALPN `h2` then `http/1.1`.
+pub(crate) fn rustls_config(
+    roots: TlsRoots,
+    added: &[RootCertificate],
+) -> Result<rustls::ClientConfig, BuildError> {
+    let mut store = rustls::RootCertStore::empty();
+    #[cfg(feature = "webpki-roots")]
+    if roots == TlsRoots::Mozilla {
+        store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    }
+    let _ = roots;
+    for certificate in added {
+        store
+            .add(rustls::pki_types::CertificateDer::from(
+                certificate.0.clone(),
+            ))
+            .map_err(|e| certificate_error(format!("not an X.509 CA certificate ({e})")))?;
+    }
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| BuildError::Http(e.to_string()))?
+        .with_root_certificates(store)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(config)
+}

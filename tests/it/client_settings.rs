@@ -1,0 +1,150 @@
+//! Settings of the production path that are not TLS or proxies: a timeout for one call without
+//! a second client, and a `reqwest::Client` the service built (what the crate still enforces on
+//! it: the attempt timeout, and no followed redirect).
+
+use std::time::{Duration, Instant};
+
+use alipay_vaulting::error::{OutcomeUnknown, ResponseRejected};
+use alipay_vaulting::{BuildError, Client, ClientBuilder, Error};
+
+use crate::support::{self, RawServer, Reply, CLIENT_ID};
+
+fn builder(base_url: &str) -> ClientBuilder {
+    Client::builder()
+        .base_url(base_url)
+        .client_id(CLIENT_ID)
+        .merchant_private_key(support::merchant_key())
+        .alipay_public_key(support::gateway_public())
+        .retry_policy(alipay_vaulting::retry::RetryPolicy {
+            max_attempts: 1,
+            ..Default::default()
+        })
+}
+
+#[tokio::test]
+async fn one_call_can_have_its_own_timeout() {
+    let server = RawServer::start(|_| Reply::Stall).await;
+    let client = builder(&server.base_url())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let quick = client.with_timeout(Duration::from_millis(300));
+    assert_eq!(quick.timeout(), Duration::from_millis(300));
+    assert_eq!(
+        client.timeout(),
+        Duration::from_secs(30),
+        "the client is unchanged"
+    );
+
+    let started = Instant::now();
+    let error = quick.inquire_vaulting("timeout-1").await.unwrap_err();
+    let took = started.elapsed();
+    assert!(
+        matches!(error, Error::OutcomeUnknown(OutcomeUnknown::Timeout)),
+        "{error:?}"
+    );
+    assert!(took >= Duration::from_millis(300), "{took:?}");
+    assert!(
+        took < Duration::from_secs(5),
+        "the 30 s timeout applied: {took:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_attempt_timeout_applies_to_a_client_the_service_built() {
+    let server = RawServer::start(|_| Reply::Stall).await;
+    // A client without any timeout of its own.
+    let own = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .unwrap();
+    let client = builder(&server.base_url())
+        .http_client(own)
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let error = client.inquire_vaulting("timeout-2").await.unwrap_err();
+    assert!(
+        matches!(error, Error::OutcomeUnknown(OutcomeUnknown::Timeout)),
+        "{error:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[tokio::test]
+async fn a_redirect_followed_by_the_services_client_is_refused() {
+    let path = "/ams/sandbox/api/v1/vaults/inquireVaulting";
+    let body = r#"{"result":{"resultStatus":"S","resultCode":"SUCCESS"},"vaultingRequestId":"redirect-1","vaultingStatus":"SUCCESS","paymentMethodDetail":{"card":{"cardToken":"ALIPAYredirectTOKEN0123456789"}}}"#;
+    // Elsewhere answers a correctly signed success (for the original path, even).
+    let elsewhere =
+        RawServer::start(move |_| Reply::signed(&support::gateway_key(), CLIENT_ID, path, body))
+            .await;
+    let target = format!("{}{path}", elsewhere.base_url());
+    let gateway = RawServer::start(move |_| Reply::Http {
+        status: 307,
+        headers: vec![("location".into(), target.clone())],
+        body: Vec::new(),
+    })
+    .await;
+    let following = reqwest::Client::builder().no_proxy().build().unwrap();
+    let client = builder(&gateway.base_url())
+        .http_client(following)
+        .build()
+        .unwrap();
+    let error = client.inquire_vaulting("redirect-1").await.unwrap_err();
+    assert!(
+        matches!(error, Error::ResponseRejected(ResponseRejected::Redirected)),
+        "{error:?}"
+    );
+    assert_eq!(elsewhere.received().len(), 1, "the redirect was followed");
+    assert!(
+        error.to_string().contains("redirect::Policy::none()"),
+        "{error}"
+    );
+
+    // The builder's own client never follows one: the 307 is an unexpected status.
+    let error = builder(&gateway.base_url())
+        .build()
+        .unwrap()
+        .inquire_vaulting("redirect-1")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::ResponseRejected(ResponseRejected::UnexpectedStatus { status: 307 })
+        ),
+        "{error:?}"
+    );
+    assert_eq!(elsewhere.received().len(), 1);
+}
+
+#[test]
+fn tls_or_proxy_settings_beside_a_given_client_are_a_build_error() {
+    let own = reqwest::Client::new();
+    for builder in [
+        builder("https://localhost:1")
+            .http_client(own.clone())
+            .proxy("http://127.0.0.1:3128"),
+        builder("https://localhost:1")
+            .http_client(own.clone())
+            .no_proxy(),
+        builder("https://localhost:1")
+            .http_client(own.clone())
+            .tls_roots(alipay_vaulting::TlsRoots::OnlyAdded),
+    ] {
+        let error = builder.build().unwrap_err();
+        assert!(
+            matches!(
+                error,
+                BuildError::Invalid {
+                    setting: "http_client",
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+    }
+}
