@@ -24,11 +24,26 @@ const UNKNOWN_CARD: &str = "4000000000000127";
 /// Card numbers that must never show up in any output.
 const CARDS: [&str; 4] = [PLAIN_CARD, THREE_DS_CARD, FAIL_CARD, UNKNOWN_CARD];
 
-const ENV_VARS: [&str; 4] = [
+/// Every setting the binary reads from the environment, cleared for each run (the test's own
+/// environment must not leak in, a proxy least of all).
+const ENV_VARS: [&str; 17] = [
     "ALIPAY_GATEWAY",
     "ALIPAY_CLIENT_ID",
     "ALIPAY_PRIVATE_KEY",
     "ALIPAY_PUBLIC_KEY",
+    "ALIPAY_KEY_VERSION",
+    "ALIPAY_CA_CERT",
+    "ALIPAY_TLS_ROOTS",
+    "ALIPAY_PROXY",
+    "ALIPAY_TIMEOUT",
+    "ALIPAY_CONNECT_TIMEOUT",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
 ];
 
 fn vector(name: &str) -> String {
@@ -1016,4 +1031,197 @@ fn notification_verify_accepts_a_signed_notification_and_rejects_a_tampered_one(
         "no colon",
     ];
     cli(&no_colon, &env, "").expect(2);
+}
+
+// ---------------------------------------------------------------------------
+// The production path: HTTPS with a private CA, proxies
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_setting_the_library_reads_is_cleared_for_each_run() {
+    for name in alipay_vaulting::ENV_VARIABLES {
+        assert!(ENV_VARS.contains(&name), "{name} is not cleared");
+    }
+}
+
+/// An HTTPS simulator with a test CA, and the files the CLI needs to call it.
+struct HttpsGateway {
+    sim: alipay_vaulting::simulator::Simulator,
+    ca: crate::support::certs::TestCa,
+    dir: TempDir,
+}
+
+impl HttpsGateway {
+    async fn start(name: &str) -> HttpsGateway {
+        let ca = crate::support::certs::TestCa::new("cli test CA");
+        let certificate = ca.server(&["localhost"]);
+        let sim = crate::support::simulator::sim_with(|config| {
+            config.tls(&certificate.chain_pem, &certificate.key_pem)
+        })
+        .await;
+        let dir = TempDir::new(name);
+        let keys = sim.keys();
+        alipay_vaulting::keys::write_key_files(
+            dir.path(),
+            "merchant",
+            keys.merchant_private.as_ref().unwrap(),
+        )
+        .unwrap();
+        alipay_vaulting::keys::write_public_files(
+            dir.path(),
+            "gateway",
+            &keys.gateway.public_key(),
+        )
+        .unwrap();
+        std::fs::write(dir.file("ca.pem"), &ca.pem).unwrap();
+        HttpsGateway { sim, ca, dir }
+    }
+
+    /// The settings of a real gateway, through the environment.
+    fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("ALIPAY_GATEWAY", self.sim.base_url().to_string()),
+            ("ALIPAY_CLIENT_ID", self.sim.client_id().to_string()),
+            (
+                "ALIPAY_PRIVATE_KEY",
+                self.dir
+                    .file("merchant_private_pkcs8.pem")
+                    .display()
+                    .to_string(),
+            ),
+            (
+                "ALIPAY_PUBLIC_KEY",
+                self.dir
+                    .file("gateway_public_spki.pem")
+                    .display()
+                    .to_string(),
+            ),
+        ]
+    }
+
+    fn ca_file(&self) -> String {
+        self.dir.file("ca.pem").display().to_string()
+    }
+}
+
+/// `vault` with one card, in a blocking thread (the simulator runs on this test's runtime).
+async fn vault_over(args: Vec<String>, env: Vec<(&'static str, String)>, id: &str) -> Run {
+    let body = format!(
+        r#"{{"vaultingRequestId":"{id}","vaultingNotificationUrl":"https://merchant.example/n","redirectUrl":"https://merchant.example/r","paymentMethodDetail":{{"paymentMethodType":"CARD","card":{{"cardNo":"{PLAIN_CARD}","cvv":"123","expiryYear":"30","expiryMonth":"12"}}}},"env":{{"terminalType":"WEB"}}}}"#
+    );
+    tokio::task::spawn_blocking(move || {
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut all = vec!["--json".to_string(), "vault".to_string()];
+        all.extend(args);
+        cli(&all, &env, &body)
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_calls_an_https_gateway_with_its_ca_from_the_flag_or_the_environment() {
+    let gateway = HttpsGateway::start("https").await;
+
+    // --ca-cert
+    let run = vault_over(
+        vec!["--ca-cert".into(), gateway.ca_file()],
+        gateway.env(),
+        "cli-https-1",
+    )
+    .await
+    .expect(0);
+    assert_eq!(run.json()["outcome"], "vaulted", "{run:?}");
+
+    // ALIPAY_CA_CERT
+    let mut env = gateway.env();
+    env.push(("ALIPAY_CA_CERT", gateway.ca_file()));
+    let run = vault_over(vec![], env, "cli-https-2").await.expect(0);
+    assert_eq!(run.json()["outcome"], "vaulted", "{run:?}");
+
+    // No CA: a configuration error (exit 1) that says what to set, and nothing was sent.
+    let before = gateway.sim.requests().len();
+    let run = vault_over(vec![], gateway.env(), "cli-https-3")
+        .await
+        .expect(1);
+    let json = run.json();
+    assert_eq!(json["nextStep"], "checkConfiguration", "{run:?}");
+    let error = json["error"].as_str().unwrap_or_default().to_string() + &run.stdout;
+    assert!(error.contains("not issued by a trusted root"), "{run:?}");
+    assert!(error.contains("--ca-cert"), "{run:?}");
+    assert_eq!(gateway.sim.requests().len(), before);
+
+    // A CA file that is not one names the flag and the variable.
+    let run = vault_over(
+        vec![
+            "--ca-cert".into(),
+            gateway
+                .dir
+                .file("gateway_public_spki.pem")
+                .display()
+                .to_string(),
+        ],
+        gateway.env(),
+        "cli-https-4",
+    )
+    .await
+    .expect(1);
+    assert!(run.stdout.contains("--ca-cert / ALIPAY_CA_CERT"), "{run:?}");
+    let _ = &gateway.ca;
+    gateway.sim.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_goes_through_a_proxy_from_the_flag_or_the_environment_or_not_at_all() {
+    use crate::support::proxy::{ConnectProxy, ProxyMode};
+    let gateway = HttpsGateway::start("proxy").await;
+    let proxy = ConnectProxy::start(ProxyMode::Tunnel).await;
+    let ca = vec!["--ca-cert".to_string(), gateway.ca_file()];
+    let target = format!(
+        "localhost:{}",
+        url::Url::parse(&gateway.sim.base_url())
+            .unwrap()
+            .port()
+            .unwrap()
+    );
+
+    // --proxy
+    let mut args = ca.clone();
+    args.extend(["--proxy".to_string(), proxy.url()]);
+    let run = vault_over(args, gateway.env(), "cli-proxy-1")
+        .await
+        .expect(0);
+    assert_eq!(run.json()["outcome"], "vaulted", "{run:?}");
+    assert_eq!(proxy.tunnels().len(), 1);
+    assert_eq!(proxy.tunnels()[0].target, target);
+
+    // HTTPS_PROXY, the standard variable.
+    let mut env = gateway.env();
+    env.push(("HTTPS_PROXY", proxy.url()));
+    let run = vault_over(ca.clone(), env.clone(), "cli-proxy-2")
+        .await
+        .expect(0);
+    assert_eq!(run.json()["outcome"], "vaulted", "{run:?}");
+    assert_eq!(proxy.tunnels().len(), 2, "HTTPS_PROXY was not used");
+
+    // --no-proxy bypasses HTTPS_PROXY.
+    let mut args = ca.clone();
+    args.push("--no-proxy".into());
+    let run = vault_over(args, env, "cli-proxy-3").await.expect(0);
+    assert_eq!(run.json()["outcome"], "vaulted", "{run:?}");
+    assert_eq!(
+        proxy.tunnels().len(),
+        2,
+        "--no-proxy went through the proxy"
+    );
+
+    // A proxy that refuses: a configuration error, with the status.
+    let refusing = ConnectProxy::start(ProxyMode::Status(407)).await;
+    let mut args = ca;
+    args.extend(["--proxy".to_string(), refusing.url()]);
+    let run = vault_over(args, gateway.env(), "cli-proxy-4")
+        .await
+        .expect(1);
+    assert!(run.stdout.contains("407"), "{run:?}");
+    gateway.sim.shutdown().await;
 }

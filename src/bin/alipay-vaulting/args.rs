@@ -92,8 +92,22 @@ pub struct GatewayArgs {
     pub public_key: Option<PathBuf>,
 
     /// The timeout of one attempt, e.g. 15s or 500ms (as the official SDKs: 15s).
-    #[arg(long, value_name = "DURATION", default_value = "15s", value_parser = parse_duration)]
+    #[arg(long, env = "ALIPAY_TIMEOUT", value_name = "DURATION", default_value = "15s", value_parser = parse_duration)]
     pub timeout: Duration,
+
+    /// A PEM file of CA certificates to trust for the gateway's TLS certificate, besides the
+    /// system's (a TLS-inspecting proxy's CA, a staging gateway's).
+    #[arg(long, env = "ALIPAY_CA_CERT", value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// A proxy for every call (http://[user:password@]host:port). Without it, HTTPS_PROXY,
+    /// ALL_PROXY and NO_PROXY apply.
+    #[arg(long, env = "ALIPAY_PROXY", value_name = "URL")]
+    pub proxy: Option<String>,
+
+    /// Call the gateway directly, whatever HTTPS_PROXY says.
+    #[arg(long, conflicts_with = "proxy")]
+    pub no_proxy: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use alipay_vaulting::keys::PrivateKey;
 use alipay_vaulting::simulator::{Simulator, SimulatorConfig, SimulatorKeys};
-use alipay_vaulting::{BuildError, Client, Region};
+use alipay_vaulting::{BuildError, Client, ClientBuilder};
 
 use crate::args::GatewayArgs;
 use crate::exit::Failure;
@@ -131,7 +131,7 @@ where
 pub async fn connect(args: &GatewayArgs) -> Result<Gateway, Failure> {
     match non_empty(args.gateway.as_deref()) {
         Some(gateway) if gateway.eq_ignore_ascii_case(EMBEDDED) => embedded(args).await,
-        Some(gateway) => remote(gateway, args).map(|client| Gateway {
+        Some(_) => remote(args).map(|client| Gateway {
             client,
             embedded: None,
         }),
@@ -162,53 +162,28 @@ fn first_credential(args: &GatewayArgs) -> Option<&'static str> {
     }
 }
 
-fn remote(gateway: &str, args: &GatewayArgs) -> Result<Client, Failure> {
-    let client_id = non_empty(args.client_id.as_deref()).ok_or_else(|| {
-        missing(
-            "client id",
-            "--client-id",
-            "ALIPAY_CLIENT_ID",
-            "the id Alipay assigned",
-        )
-    })?;
-    let private_key = args.private_key.as_deref().ok_or_else(|| {
-        missing(
-            "merchant private key",
-            "--private-key",
-            "ALIPAY_PRIVATE_KEY",
-            "a file holding it",
-        )
-    })?;
-    let public_key = args.public_key.as_deref().ok_or_else(|| {
-        missing(
-            "Alipay public key",
-            "--public-key",
-            "ALIPAY_PUBLIC_KEY",
-            "a file holding the gateway's public key",
-        )
-    })?;
-    let builder = Client::builder()
-        .timeout(args.timeout)
-        .client_id(client_id)
-        .merchant_private_key_file(private_key)
-        .alipay_public_key_file(public_key);
-    let builder = match region(gateway) {
-        Some(region) => builder.region(region),
-        None => builder.base_url(gateway),
-    };
-    builder.build().map_err(|error| {
-        // Name the file of a key that does not load.
-        let file = match &error {
-            BuildError::Key { which, .. } if which.starts_with("merchant") => Some(private_key),
-            BuildError::Key { .. } => Some(public_key),
-            _ => None,
-        };
-        let mut failure = build_error(error);
-        if let Some(file) = file {
-            failure.message = format!("{} (file {})", failure.message, file.display());
+/// The client of a real (or `sim`) gateway: `ClientBuilder::from_vars`, the reading of the
+/// `ALIPAY_*` settings services use, fed with the flags (clap has already merged each flag with
+/// its variable).
+fn remote(args: &GatewayArgs) -> Result<Client, Failure> {
+    let path = |p: &Option<std::path::PathBuf>| p.as_ref().map(|p| p.display().to_string());
+    let lookup = |variable: &str| -> Option<String> {
+        match variable {
+            "ALIPAY_GATEWAY" => args.gateway.clone(),
+            "ALIPAY_CLIENT_ID" => args.client_id.clone(),
+            "ALIPAY_PRIVATE_KEY" => path(&args.private_key),
+            "ALIPAY_PUBLIC_KEY" => path(&args.public_key),
+            "ALIPAY_CA_CERT" => path(&args.ca_cert),
+            "ALIPAY_PROXY" if args.no_proxy => Some("none".into()),
+            "ALIPAY_PROXY" => args.proxy.clone(),
+            "ALIPAY_TIMEOUT" => Some(format!("{}ms", args.timeout.as_millis().max(1))),
+            // No flag: the environment only.
+            other => std::env::var(other).ok(),
         }
-        failure
-    })
+    };
+    ClientBuilder::from_vars(lookup)
+        .and_then(ClientBuilder::build)
+        .map_err(build_error)
 }
 
 async fn embedded(args: &GatewayArgs) -> Result<Gateway, Failure> {
@@ -249,17 +224,6 @@ async fn embedded(args: &GatewayArgs) -> Result<Gateway, Failure> {
     })
 }
 
-/// A region name (`na`, `asia`, `eu`, `us`, any case), if `gateway` is one.
-fn region(gateway: &str) -> Option<Region> {
-    match gateway.to_ascii_lowercase().as_str() {
-        "na" | "north-america" => Some(Region::NorthAmerica),
-        "asia" | "sea" => Some(Region::Asia),
-        "eu" | "europe" => Some(Region::Europe),
-        "us" => Some(Region::UnitedStates),
-        _ => None,
-    }
-}
-
 /// Loads a private key file for the embedded simulator's merchant.
 fn load_private_key(path: &Path) -> Result<PrivateKey, Failure> {
     let text = zeroize::Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
@@ -280,22 +244,46 @@ fn load_private_key(path: &Path) -> Result<PrivateKey, Failure> {
 }
 
 fn build_error(error: BuildError) -> Failure {
-    let failure = Failure::config("configuration", error.to_string());
-    match error {
-        BuildError::BaseUrl { .. } => failure.hint(
+    match &error {
+        BuildError::Env { variable, reason } => {
+            let setting = match flag(variable) {
+                Some(flag) => format!("{flag} / {variable}"),
+                None => variable.to_string(),
+            };
+            let kind = if reason == "not set" {
+                "missingSetting"
+            } else {
+                "configuration"
+            };
+            let failure = Failure::config(kind, format!("{setting}: {reason}"));
+            if reason == "not set" {
+                failure.hint(
+                    "--gateway embedded uses the embedded simulator, which needs none of these",
+                )
+            } else {
+                failure
+            }
+        }
+        BuildError::BaseUrl { .. } => Failure::config("configuration", error.to_string()).hint(
             "--gateway takes a URL (https, or http on 127.0.0.1 for a simulator) or a region: \
              na, asia, eu, us",
         ),
-        _ => failure,
+        _ => Failure::config("configuration", error.to_string()),
     }
 }
 
-fn missing(what: &str, flag: &str, env: &str, value: &str) -> Failure {
-    Failure::config(
-        "missingSetting",
-        format!("no {what}: give {flag} or set {env} ({value})"),
-    )
-    .hint("--gateway embedded uses the embedded simulator, which needs none of these")
+/// The flag of a setting that has one.
+fn flag(variable: &str) -> Option<&'static str> {
+    Some(match variable {
+        "ALIPAY_GATEWAY" => "--gateway",
+        "ALIPAY_CLIENT_ID" => "--client-id",
+        "ALIPAY_PRIVATE_KEY" => "--private-key",
+        "ALIPAY_PUBLIC_KEY" => "--public-key",
+        "ALIPAY_CA_CERT" => "--ca-cert",
+        "ALIPAY_PROXY" => "--proxy",
+        "ALIPAY_TIMEOUT" => "--timeout",
+        _ => return None,
+    })
 }
 
 fn non_empty(value: Option<&str>) -> Option<&str> {
