@@ -64,8 +64,9 @@ pub enum TlsFailure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ProxyFailure {
-    /// The proxy answered the `CONNECT` with a status other than 200. The status is known for
-    /// 407 (authentication required); the HTTP stack reports the others without it.
+    /// The proxy answered the `CONNECT` with a status other than 200. The HTTP stack names
+    /// only 407 (authentication required); for another status the client asks the proxy once
+    /// more with a bare `CONNECT` and reports what it answers.
     Refused {
         /// The proxy's status, when known.
         status: Option<u16>,

@@ -72,6 +72,16 @@ impl Endpoint {
         }
     }
 
+    /// The gateway's host.
+    pub(crate) fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// The gateway's port.
+    pub(crate) fn port(&self) -> u16 {
+        self.port
+    }
+
     fn path(&self, operation: Operation) -> String {
         let path = if self.sandbox {
             operation.sandbox_path()

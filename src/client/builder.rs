@@ -455,6 +455,14 @@ impl ClientBuilder {
             .root_certificates
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
+        let route = match (&self.http_client, &self.proxy) {
+            (Some(_), _) => super::proxy_probe::ProxyRoute::Unknown,
+            (None, ProxySetting::Environment) => super::proxy_probe::ProxyRoute::Environment,
+            (None, ProxySetting::Disabled) => super::proxy_probe::ProxyRoute::Disabled,
+            (None, ProxySetting::Url(url)) => {
+                super::proxy_probe::ProxyRoute::Url(url.as_str().into())
+            }
+        };
         let http = match self.http_client {
             Some(client) => {
                 if !root_certificates.is_empty()
@@ -489,6 +497,7 @@ impl ClientBuilder {
             crate::RawClient::new_with_client(&base_url, http, state),
             self.retry,
             self.timeout,
+            route,
         ))
     }
 }

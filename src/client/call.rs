@@ -9,7 +9,7 @@ use tracing::Instrument;
 use super::classify;
 use super::operation::{self, ApiOperation};
 use super::Client;
-use crate::error::{Error, OutcomeUnknown, ResponseRejected};
+use crate::error::{Error, NotSent, OutcomeUnknown, ProxyFailure, ResponseRejected};
 use crate::hooks::verdict;
 use crate::retry::{self, Decision};
 use crate::telemetry;
@@ -118,6 +118,18 @@ impl Client {
             result_code = Some(result.result_code.as_wire().into_owned());
             Ok(operation::interpret::<O>(answer.body, answer.signed))
         });
+        let result = match result {
+            Err(Error::NotSent(NotSent::Proxy(ProxyFailure::Refused { status: None }))) => {
+                let status = self
+                    .proxy
+                    .refusal_status(self.endpoint.address(), self.endpoint.port())
+                    .await;
+                Err(Error::NotSent(NotSent::Proxy(ProxyFailure::Refused {
+                    status,
+                })))
+            }
+            other => other,
+        };
         self.endpoint.finish_attempt(
             &attempt_span,
             exchange.status,

@@ -5,6 +5,7 @@ mod call;
 mod classify;
 mod env;
 pub(crate) mod operation;
+mod proxy_probe;
 mod resolve;
 
 use std::sync::Arc;
@@ -42,6 +43,8 @@ pub struct Client {
     timeout: Duration,
     /// Host, port and path prefix, as spans and metrics name them.
     endpoint: Arc<Endpoint>,
+    /// The proxy calls go through, to learn the status of a refused tunnel.
+    proxy: proxy_probe::ProxyRoute,
 }
 
 impl Client {
@@ -50,7 +53,12 @@ impl Client {
         ClientBuilder::default()
     }
 
-    pub(crate) fn from_parts(raw: RawClient, retry: RetryPolicy, timeout: Duration) -> Self {
+    pub(crate) fn from_parts(
+        raw: RawClient,
+        retry: RetryPolicy,
+        timeout: Duration,
+        proxy: proxy_probe::ProxyRoute,
+    ) -> Self {
         let endpoint = Endpoint::new(
             progenitor_client::ClientInfo::baseurl(&raw),
             raw.inner().is_sandbox(),
@@ -60,6 +68,7 @@ impl Client {
             retry,
             timeout,
             endpoint: Arc::new(endpoint),
+            proxy,
         }
     }
 

@@ -137,9 +137,10 @@ async fn a_proxy_that_refuses_or_closes_gives_the_typed_error_and_is_not_retried
         refused_by(ProxyMode::Status(407)).await,
         (ProxyFailure::Refused { status: Some(407) }, 1)
     );
+    // Any other status: the client asks the proxy once more (a bare CONNECT) to learn it.
     assert_eq!(
         refused_by(ProxyMode::Status(403)).await,
-        (ProxyFailure::Refused { status: None }, 1)
+        (ProxyFailure::Refused { status: Some(403) }, 2)
     );
     assert_eq!(
         refused_by(ProxyMode::Close).await,

@@ -105,8 +105,8 @@ pub struct GatewayArgs {
     #[arg(long, env = "ALIPAY_PROXY", value_name = "URL")]
     pub proxy: Option<String>,
 
-    /// Call the gateway directly, whatever HTTPS_PROXY says.
-    #[arg(long, conflicts_with = "proxy")]
+    /// Call the gateway directly, whatever --proxy, ALIPAY_PROXY or HTTPS_PROXY say.
+    #[arg(long)]
     pub no_proxy: bool,
 }
 

@@ -1,0 +1,110 @@
+//! The status a proxy refused a tunnel with. hyper-util's tunnel names only 407; for any other
+//! refusal the client asks the proxy once more with a bare `CONNECT` of its own and reads the
+//! status line. It only completes the error message: nothing is decided on it, and nothing is
+//! sent through the proxy.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use base64::Engine as _;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// How long the probe may take, connect and answer together.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Which proxy a client's calls go through, to ask it again. Holds the proxy URL, which may
+/// hold credentials: `Debug` shows neither.
+#[derive(Clone, Default)]
+pub(crate) enum ProxyRoute {
+    /// The environment's (`HTTPS_PROXY`, `ALL_PROXY`), as reqwest reads it.
+    #[default]
+    Environment,
+    /// None.
+    Disabled,
+    /// This URL.
+    Url(Arc<str>),
+    /// Unknown: the service's own HTTP client.
+    Unknown,
+}
+
+impl fmt::Debug for ProxyRoute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProxyRoute::Environment => f.write_str("Environment"),
+            ProxyRoute::Disabled => f.write_str("Disabled"),
+            ProxyRoute::Url(url) => write!(f, "Url({:?})", super::builder::redacted_proxy(url)),
+            ProxyRoute::Unknown => f.write_str("Unknown"),
+        }
+    }
+}
+
+impl ProxyRoute {
+    /// The proxy URL an HTTPS call takes, when it can be told.
+    fn url(&self) -> Option<String> {
+        match self {
+            ProxyRoute::Url(url) => Some(url.to_string()),
+            ProxyRoute::Environment => ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+                .iter()
+                .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty())),
+            ProxyRoute::Disabled | ProxyRoute::Unknown => None,
+        }
+    }
+
+    /// The status the proxy answers a `CONNECT` to `host:port` with, if it can be learnt
+    /// within [`PROBE_TIMEOUT`] (an `http://` proxy only).
+    pub(crate) async fn refusal_status(&self, host: &str, port: u16) -> Option<u16> {
+        let proxy = url::Url::parse(&self.url()?).ok()?;
+        if proxy.scheme() != "http" {
+            return None;
+        }
+        let address = (proxy.host_str()?.to_owned(), proxy.port_or_known_default()?);
+        tokio::time::timeout(PROBE_TIMEOUT, ask(address, &proxy, host, port))
+            .await
+            .ok()
+            .flatten()
+    }
+}
+
+async fn ask(address: (String, u16), proxy: &url::Url, host: &str, port: u16) -> Option<u16> {
+    let mut stream = tokio::net::TcpStream::connect(address).await.ok()?;
+    let target = format!("{host}:{port}");
+    let mut request = format!("CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n");
+    if !proxy.username().is_empty() || proxy.password().is_some() {
+        let decode = |text: &str| {
+            percent_encoding::percent_decode_str(text)
+                .decode_utf8_lossy()
+                .into_owned()
+        };
+        let credentials = zeroize::Zeroizing::new(format!(
+            "{}:{}",
+            decode(proxy.username()),
+            decode(proxy.password().unwrap_or(""))
+        ));
+        let encoded = base64::engine::general_purpose::STANDARD.encode(credentials.as_bytes());
+        request.push_str(&format!("Proxy-Authorization: Basic {encoded}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).await.ok()?;
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 256];
+    while !head.windows(2).any(|w| w == b"\r\n") && head.len() < 1024 {
+        let n = stream.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            break;
+        }
+        head.extend_from_slice(&chunk[..n]);
+    }
+    let line = String::from_utf8_lossy(&head);
+    let mut parts = line.split(' ');
+    let version = parts.next()?;
+    if !version.starts_with("HTTP/1.") {
+        return None;
+    }
+    parts
+        .next()?
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|s| (100..600).contains(s))
+}
