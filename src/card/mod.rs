@@ -11,27 +11,29 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use zeroize::Zeroizing;
-
 use crate::validate::{FieldPath, Problem, Validate, ValidationError};
 
 mod personal;
+mod secret_text;
 
 pub use personal::{CardPasswordDigest, Cpf, DateOfBirth};
+use secret_text::secret_text;
 
-/// A primary account number (PAN). PCI DSS data: shown at most as its last four digits.
-#[derive(Clone, PartialEq, Eq)]
-pub struct CardNumber(Zeroizing<String>);
+secret_text! {
+    /// A primary account number (PAN). PCI DSS data: shown at most as its last four digits.
+    CardNumber, "a card number"
+}
 
-/// A card verification value. PCI DSS data: never shown, never stored after the request.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Cvv(Zeroizing<String>);
+secret_text! {
+    /// A card verification value. PCI DSS data: never shown, never stored after the request.
+    Cvv, "a CVV"
+}
 
-/// A card token (or an acquirer's token for a card): a credential for later payments. Shown as
-/// at most its first 6 characters and its length.
-#[derive(Clone, PartialEq, Eq)]
-pub struct CardToken(Zeroizing<String>);
+secret_text! {
+    /// A card token (or an acquirer's token for a card): a credential for later payments.
+    /// Shown as at most its first 6 characters and its length.
+    CardToken, "a card token"
+}
 
 /// Shortest and longest card numbers ISO/IEC 7812 allows.
 const CARD_NUMBER_DIGITS: (usize, usize) = (12, 19);
@@ -39,46 +41,11 @@ const CARD_NUMBER_DIGITS: (usize, usize) = (12, 19);
 const CVV_DIGITS: (usize, usize) = (3, 4);
 
 impl CardNumber {
-    /// Wraps a card number. Checked by [`Validate`] before a request is sent, not here, so that
-    /// a request can be built field by field and rejected with the field's path.
-    pub fn new(number: impl Into<String>) -> Self {
-        Self(Zeroizing::new(number.into()))
-    }
-
     /// The last four digits, when the number looks like one (all digits, at least 12 of them).
     pub fn last_four(&self) -> Option<&str> {
         let n = self.0.as_str();
         let plausible = n.len() >= CARD_NUMBER_DIGITS.0 && n.bytes().all(|b| b.is_ascii_digit());
         plausible.then(|| &n[n.len() - 4..])
-    }
-
-    /// The full number. Named so that every use stands out in review.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Cvv {
-    /// Wraps a CVV. Checked by [`Validate`] before a request is sent.
-    pub fn new(cvv: impl Into<String>) -> Self {
-        Self(Zeroizing::new(cvv.into()))
-    }
-
-    /// The CVV itself. Named so that every use stands out in review.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl CardToken {
-    /// Wraps a token.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self(Zeroizing::new(token.into()))
-    }
-
-    /// The token itself. Named so that every use stands out in review.
-    pub fn expose(&self) -> &str {
-        &self.0
     }
 }
 
@@ -99,30 +66,6 @@ pub(crate) fn redacted_token(token: &str) -> String {
 impl fmt::Debug for CardToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "CardToken({})", redacted_token(&self.0))
-    }
-}
-
-impl From<String> for CardToken {
-    fn from(value: String) -> Self {
-        Self::new(value)
-    }
-}
-
-impl From<&str> for CardToken {
-    fn from(value: &str) -> Self {
-        Self::new(value)
-    }
-}
-
-impl Serialize for CardToken {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for CardToken {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::new)
     }
 }
 
@@ -151,30 +94,6 @@ impl fmt::Debug for CardNumber {
 impl fmt::Debug for Cvv {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Cvv(\"***\")")
-    }
-}
-
-impl From<String> for CardNumber {
-    fn from(value: String) -> Self {
-        Self::new(value)
-    }
-}
-
-impl From<&str> for CardNumber {
-    fn from(value: &str) -> Self {
-        Self::new(value)
-    }
-}
-
-impl From<String> for Cvv {
-    fn from(value: String) -> Self {
-        Self::new(value)
-    }
-}
-
-impl From<&str> for Cvv {
-    fn from(value: &str) -> Self {
-        Self::new(value)
     }
 }
 
@@ -207,30 +126,6 @@ impl Validate for Cvv {
     /// 3 or 4 ASCII digits.
     fn validate_at(&self, at: &FieldPath<'_>) -> Result<(), ValidationError> {
         digits(&self.0, CVV_DIGITS, at)
-    }
-}
-
-impl Serialize for CardNumber {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl Serialize for Cvv {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for CardNumber {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::new)
-    }
-}
-
-impl<'de> Deserialize<'de> for Cvv {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::new)
     }
 }
 

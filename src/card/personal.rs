@@ -6,61 +6,21 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use zeroize::Zeroizing;
-
 use crate::validate::{self, FieldPath, Validate, ValidationError};
 
-/// Declares one redacting text type: its name, the spec's `maxLength`, and its documentation.
+/// Declares one personal-data type: its name, the spec's `maxLength`, and its documentation.
 macro_rules! personal_text {
     ($(#[$doc:meta])* $name:ident, max = $max:expr, schema = $schema:expr) => {
-        $(#[$doc])*
-        #[derive(Clone, PartialEq, Eq)]
-        pub struct $name(Zeroizing<String>);
+        super::secret_text! { $(#[$doc])* $name, "the value" }
 
         impl $name {
             /// The spec's `maxLength` for this field, in characters.
             pub const MAX_CHARS: usize = $max;
-
-            /// Wraps the value. Checked by [`Validate`] before a request is sent, not here, so
-            /// that a request can be built field by field and rejected with the field's path.
-            pub fn new(value: impl Into<String>) -> Self {
-                Self(Zeroizing::new(value.into()))
-            }
-
-            /// The value itself. Named so that every use stands out in review.
-            pub fn expose(&self) -> &str {
-                &self.0
-            }
         }
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(concat!(stringify!($name), "(***)"))
-            }
-        }
-
-        impl From<String> for $name {
-            fn from(value: String) -> Self {
-                Self::new(value)
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(value: &str) -> Self {
-                Self::new(value)
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map(Self::new)
             }
         }
 
