@@ -1208,3 +1208,44 @@ async fn the_cli_goes_through_a_proxy_from_the_flag_or_the_environment_or_not_at
     assert!(run.stdout.contains("407"), "{run:?}");
     gateway.sim.shutdown().await;
 }
+
+#[test]
+fn sim_serves_https_and_vault_trusts_it_with_ca_cert() {
+    let dir = TempDir::new("sim-tls");
+    let ca = crate::support::certs::TestCa::new("cli sim CA");
+    let certificate = ca.server(&["localhost"]);
+    std::fs::write(dir.file("tls_chain.pem"), &certificate.chain_pem).unwrap();
+    std::fs::write(dir.file("tls_key.pem"), &certificate.key_pem).unwrap();
+    std::fs::write(dir.file("ca.pem"), &ca.pem).unwrap();
+    let cert = dir.file("tls_chain.pem").display().to_string();
+    let key = dir.file("tls_key.pem").display().to_string();
+    let sim = Sim::start_with(dir.path(), &["--tls-cert", &cert, "--tls-key", &key]);
+    assert!(
+        sim.base_url.starts_with("https://localhost:"),
+        "{:?}",
+        sim.lines
+    );
+
+    let env = sim_env(&sim, &dir);
+    let body = format!(
+        r#"{{"vaultingRequestId":"cli-sim-tls-1","vaultingNotificationUrl":"https://merchant.example/n","redirectUrl":"https://merchant.example/r","paymentMethodDetail":{{"paymentMethodType":"CARD","card":{{"cardNo":"{PLAIN_CARD}","cvv":"123","expiryYear":"30","expiryMonth":"12"}}}},"env":{{"terminalType":"WEB"}}}}"#
+    );
+    let ca_file = dir.file("ca.pem").display().to_string();
+    let run = cli(
+        &["--json", "vault", "--ca-cert", ca_file.as_str()],
+        &borrowed(&env),
+        &body,
+    )
+    .expect(0);
+    let json = run.json();
+    assert_eq!(json["outcome"], "vaulted", "{run:?}");
+    assert_eq!(
+        json["answeredBy"], "simulator",
+        "an HTTPS simulator is still labelled"
+    );
+
+    // Without the CA: a configuration error, nothing sent.
+    let run = cli(&["--json", "vault"], &borrowed(&env), &body).expect(1);
+    assert_eq!(run.json()["nextStep"], "checkConfiguration", "{run:?}");
+    assert!(sim.stop().success());
+}

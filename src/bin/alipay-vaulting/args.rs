@@ -133,6 +133,15 @@ pub struct SimArgs {
     /// string-scalars, app-link-url; optional ,op=vault|inquire and ,times=N. Repeatable.
     #[arg(long, value_name = "RULE")]
     pub fault: Vec<String>,
+
+    /// Serve HTTPS (HTTP/1.1 and HTTP/2) at https://localhost:PORT with this certificate chain
+    /// (PEM, made for `localhost`); callers trust its CA with --ca-cert. Needs --tls-key.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// The private key of --tls-cert (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -28,12 +28,32 @@ pub async fn run(args: SimArgs) -> Result<Report, Failure> {
     for fault in faults {
         config = config.fault(fault);
     }
+    if let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) {
+        let read = |path: &std::path::Path, what: &str| {
+            std::fs::read_to_string(path).map_err(|e| {
+                Failure::config(
+                    "tls",
+                    format!(
+                        "cannot read the TLS {what} {}: {}",
+                        path.display(),
+                        e.kind()
+                    ),
+                )
+            })
+        };
+        config = config.tls(read(cert, "certificate")?, read(key, "key")?);
+    }
     let simulator = Simulator::start(config).await.map_err(|e| {
         Failure::config(
             "bind",
             format!("cannot serve on 127.0.0.1:{}: {e}", args.port),
         )
     })?;
+    let ca_note = if args.tls_cert.is_some() {
+        "\n  export ALIPAY_CA_CERT=<the PEM file of the CA that issued --tls-cert>"
+    } else {
+        ""
+    };
     let key_dir = std::path::absolute(&args.keys).unwrap_or(args.keys.clone());
 
     // stdout: three lines for scripts, the base URL first. Everything else goes to stderr.
@@ -52,8 +72,8 @@ pub async fn run(args: SimArgs) -> Result<Report, Failure> {
     };
     eprintln!(
         "Use it with:\n  export ALIPAY_GATEWAY={}\n  export ALIPAY_CLIENT_ID={}\n  export \
-         ALIPAY_PRIVATE_KEY={private_key}\n  export ALIPAY_PUBLIC_KEY={}\nServing until Ctrl-C \
-         (or SIGTERM).",
+         ALIPAY_PRIVATE_KEY={private_key}\n  export ALIPAY_PUBLIC_KEY={}{ca_note}\nServing until \
+         Ctrl-C (or SIGTERM).",
         simulator.base_url(),
         simulator.client_id(),
         key_dir.join("gateway_public_spki.b64").display(),
