@@ -1198,6 +1198,14 @@ async fn the_cli_goes_through_a_proxy_from_the_flag_or_the_environment_or_not_at
         "--no-proxy went through the proxy"
     );
 
+    // NO_PROXY naming the gateway's host bypasses HTTPS_PROXY too.
+    let mut env = gateway.env();
+    env.push(("HTTPS_PROXY", proxy.url()));
+    env.push(("NO_PROXY", "localhost".to_string()));
+    let run = vault_over(ca.clone(), env, "cli-proxy-5").await.expect(0);
+    assert_eq!(run.json()["outcome"], "vaulted", "{run:?}");
+    assert_eq!(proxy.tunnels().len(), 2, "NO_PROXY was not honoured");
+
     // A proxy that refuses: a configuration error, with the status.
     let refusing = ConnectProxy::start(ProxyMode::Status(407)).await;
     let mut args = ca;
