@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::proxy::{parse_proxy_url, redacted_proxy, ProxyRoute};
 use crate::clock::{Clock, SystemClock};
 use crate::error::BuildError;
 use crate::hooks::{HookState, Signer};
@@ -64,50 +65,8 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     roots: TlsRoots,
     root_certificates: Vec<Result<RootCertificate, BuildError>>,
-    proxy: ProxySetting,
+    proxy: ProxyRoute,
     http_client: Option<reqwest::Client>,
-}
-
-/// Where calls go through.
-#[derive(Clone, PartialEq, Eq)]
-enum ProxySetting {
-    /// `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` (and the lower-case forms), read by reqwest.
-    Environment,
-    /// No proxy, whatever the environment says.
-    Disabled,
-    /// This proxy URL (it may hold credentials: never printed).
-    Url(String),
-}
-
-impl std::fmt::Debug for ProxySetting {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ProxySetting::Environment => f.write_str("Environment"),
-            ProxySetting::Disabled => f.write_str("Disabled"),
-            ProxySetting::Url(url) => write!(f, "Url({:?})", redacted_proxy(url)),
-        }
-    }
-}
-
-/// A proxy URL without its credentials, for `Debug` and messages.
-pub(crate) fn redacted_proxy(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(parsed) => format!(
-            "{}://{}{}",
-            parsed.scheme(),
-            if parsed.username().is_empty() && parsed.password().is_none() {
-                ""
-            } else {
-                "***@"
-            },
-            match (parsed.host_str(), parsed.port()) {
-                (Some(host), Some(port)) => format!("{host}:{port}"),
-                (Some(host), None) => host.to_string(),
-                _ => String::new(),
-            }
-        ),
-        Err(_) => "(not a URL)".to_string(),
-    }
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -141,7 +100,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             roots: TlsRoots::default(),
             root_certificates: Vec::new(),
-            proxy: ProxySetting::Environment,
+            proxy: ProxyRoute::Environment,
             http_client: None,
         }
     }
@@ -322,7 +281,7 @@ impl ClientBuilder {
     /// `http://user:password@host:port`, are sent as `Proxy-Authorization` and never printed).
     /// The environment's proxy variables are then ignored.
     pub fn proxy(mut self, url: impl Into<String>) -> Self {
-        self.proxy = ProxySetting::Url(url.into());
+        self.proxy = ProxyRoute::Url(url.into().into());
         self
     }
 
@@ -330,7 +289,7 @@ impl ClientBuilder {
     /// [`proxy`](Self::proxy) or this, the environment's proxy variables apply (`HTTPS_PROXY`,
     /// `ALL_PROXY`, `NO_PROXY`, upper or lower case).
     pub fn no_proxy(mut self) -> Self {
-        self.proxy = ProxySetting::Disabled;
+        self.proxy = ProxyRoute::Disabled;
         self
     }
 
@@ -455,19 +414,15 @@ impl ClientBuilder {
             .root_certificates
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let route = match (&self.http_client, &self.proxy) {
-            (Some(_), _) => super::proxy_probe::ProxyRoute::Unknown,
-            (None, ProxySetting::Environment) => super::proxy_probe::ProxyRoute::Environment,
-            (None, ProxySetting::Disabled) => super::proxy_probe::ProxyRoute::Disabled,
-            (None, ProxySetting::Url(url)) => {
-                super::proxy_probe::ProxyRoute::Url(url.as_str().into())
-            }
+        let route = match self.http_client {
+            Some(_) => ProxyRoute::Unknown,
+            None => self.proxy.clone(),
         };
         let http = match self.http_client {
             Some(client) => {
                 if !root_certificates.is_empty()
                     || self.roots != TlsRoots::default()
-                    || self.proxy != ProxySetting::Environment
+                    || self.proxy != ProxyRoute::Environment
                 {
                     return Err(BuildError::Invalid {
                         setting: "http_client",
@@ -508,7 +463,7 @@ fn http_client(
     connect_timeout: Duration,
     roots: TlsRoots,
     added: &[RootCertificate],
-    proxy: &ProxySetting,
+    proxy: &ProxyRoute,
 ) -> Result<reqwest::Client, BuildError> {
     let mut builder = reqwest::Client::builder()
         .connect_timeout(connect_timeout)
@@ -527,17 +482,14 @@ fn http_client(
         builder.tls_backend_preconfigured(crate::tls::rustls_config(roots, added)?)
     };
     builder = match proxy {
-        ProxySetting::Environment => builder,
-        ProxySetting::Disabled => builder.no_proxy(),
-        ProxySetting::Url(url) => {
+        ProxyRoute::Environment | ProxyRoute::Unknown => builder,
+        ProxyRoute::Disabled => builder.no_proxy(),
+        ProxyRoute::Url(url) => {
             let invalid = |reason: &str| BuildError::Invalid {
                 setting: "proxy",
                 reason: format!("{reason} ({})", redacted_proxy(url)),
             };
-            let parsed = url::Url::parse(url).map_err(|_| invalid("not a URL"))?;
-            if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-                return Err(invalid("must be an http:// or https:// URL with a host"));
-            }
+            let parsed = parse_proxy_url(url).map_err(invalid)?;
             let proxy = reqwest::Proxy::all(parsed.as_str())
                 .map_err(|_| invalid("not a usable proxy URL"))?;
             builder.proxy(proxy)

@@ -117,15 +117,8 @@ impl ClientBuilder {
             builder = if proxy.eq_ignore_ascii_case("none") {
                 builder.no_proxy()
             } else {
-                let ok = url::Url::parse(proxy).is_ok_and(|u| {
-                    matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
-                });
-                if !ok {
-                    return Err(env_error(
-                        "ALIPAY_PROXY",
-                        "must be an http:// or https:// proxy URL, or none".into(),
-                    ));
-                }
+                super::proxy::parse_proxy_url(proxy)
+                    .map_err(|reason| env_error("ALIPAY_PROXY", format!("{reason} (or none)")))?;
                 builder.proxy(proxy)
             };
         }

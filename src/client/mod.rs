@@ -5,7 +5,7 @@ mod call;
 mod classify;
 mod env;
 pub(crate) mod operation;
-mod proxy_probe;
+mod proxy;
 mod resolve;
 
 use std::sync::Arc;
@@ -44,7 +44,7 @@ pub struct Client {
     /// Host, port and path prefix, as spans and metrics name them.
     endpoint: Arc<Endpoint>,
     /// The proxy calls go through, to learn the status of a refused tunnel.
-    proxy: proxy_probe::ProxyRoute,
+    proxy: proxy::ProxyRoute,
 }
 
 impl Client {
@@ -57,7 +57,7 @@ impl Client {
         raw: RawClient,
         retry: RetryPolicy,
         timeout: Duration,
-        proxy: proxy_probe::ProxyRoute,
+        proxy: proxy::ProxyRoute,
     ) -> Self {
         let endpoint = Endpoint::new(
             progenitor_client::ClientInfo::baseurl(&raw),

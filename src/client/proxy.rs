@@ -1,7 +1,9 @@
-//! The status a proxy refused a tunnel with. hyper-util's tunnel names only 407; for any other
-//! refusal the client asks the proxy once more with a bare `CONNECT` of its own and reads the
-//! status line. It only completes the error message: nothing is decided on it, and nothing is
-//! sent through the proxy.
+//! Which proxy a client's calls go through: the setting, its check, how it prints (never with
+//! its credentials), and the status of a refused tunnel.
+//!
+//! hyper-util's tunnel names only 407; for any other refusal the client asks the proxy once more
+//! with a bare `CONNECT` of its own and reads the status line. It only completes the error
+//! message: nothing is decided on it, and nothing is sent through the proxy.
 
 use std::fmt;
 use std::sync::Arc;
@@ -13,14 +15,15 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// How long the probe may take, connect and answer together.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// Which proxy a client's calls go through, to ask it again. Holds the proxy URL, which may
-/// hold credentials: `Debug` shows neither.
-#[derive(Clone, Default)]
+/// Which proxy a client's calls go through. Holds the proxy URL, which may hold credentials:
+/// `Debug` shows the URL without them.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub(crate) enum ProxyRoute {
-    /// The environment's (`HTTPS_PROXY`, `ALL_PROXY`), as reqwest reads it.
+    /// The environment's (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`, upper or lower case), as
+    /// reqwest reads it.
     #[default]
     Environment,
-    /// None.
+    /// None, whatever the environment says.
     Disabled,
     /// This URL.
     Url(Arc<str>),
@@ -28,12 +31,42 @@ pub(crate) enum ProxyRoute {
     Unknown,
 }
 
+/// A proxy URL without its credentials, for `Debug` and messages.
+pub(crate) fn redacted_proxy(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) => format!(
+            "{}://{}{}",
+            parsed.scheme(),
+            if parsed.username().is_empty() && parsed.password().is_none() {
+                ""
+            } else {
+                "***@"
+            },
+            match (parsed.host_str(), parsed.port()) {
+                (Some(host), Some(port)) => format!("{host}:{port}"),
+                (Some(host), None) => host.to_string(),
+                _ => String::new(),
+            }
+        ),
+        Err(_) => "(not a URL)".to_string(),
+    }
+}
+
+/// A proxy URL the client can use (`http://` or `https://`, with a host), or why not.
+pub(crate) fn parse_proxy_url(url: &str) -> Result<url::Url, &'static str> {
+    let parsed = url::Url::parse(url).map_err(|_| "not a URL")?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err("must be an http:// or https:// URL with a host");
+    }
+    Ok(parsed)
+}
+
 impl fmt::Debug for ProxyRoute {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProxyRoute::Environment => f.write_str("Environment"),
             ProxyRoute::Disabled => f.write_str("Disabled"),
-            ProxyRoute::Url(url) => write!(f, "Url({:?})", super::builder::redacted_proxy(url)),
+            ProxyRoute::Url(url) => write!(f, "Url({:?})", redacted_proxy(url)),
             ProxyRoute::Unknown => f.write_str("Unknown"),
         }
     }
