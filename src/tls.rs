@@ -99,16 +99,24 @@ impl RootCertificate {
     }
 }
 
-/// Every PEM block of a text: its label and its decoded content.
-pub(crate) fn pem_blocks(pem: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    if pem.len() > MAX_PEM_BYTES {
-        return Err("longer than 4 MiB".into());
-    }
-    let text = std::str::from_utf8(pem).map_err(|_| "not PEM text (not UTF-8)".to_string())?;
-    let mut blocks = Vec::new();
+/// One PEM block of a text, as written.
+pub(crate) struct PemSection<'a> {
+    /// What follows `-----BEGIN `, e.g. `CERTIFICATE`.
+    pub(crate) label: &'a str,
+    /// The base64 between the two lines.
+    body: &'a str,
+    /// The whole block, from `-----BEGIN` to the end of its `-----END ...-----` line.
+    pub(crate) text: &'a str,
+}
+
+/// Every PEM block of a text, in order (the one PEM scanner of the crate but for the key
+/// reader's, which reads the first block only).
+pub(crate) fn pem_sections(text: &str) -> Result<Vec<PemSection<'_>>, String> {
+    let mut sections = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find("-----BEGIN ") {
-        let after = &rest[start + "-----BEGIN ".len()..];
+        let block = &rest[start..];
+        let after = &block["-----BEGIN ".len()..];
         let label_end = after
             .find("-----")
             .ok_or_else(|| "a PEM BEGIN line is not terminated".to_string())?;
@@ -118,16 +126,33 @@ pub(crate) fn pem_blocks(pem: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
         let body_len = after[body_start..]
             .find(&end_marker)
             .ok_or_else(|| format!("a PEM {label} block has no END line"))?;
-        let body: String = after[body_start..body_start + body_len]
-            .split_whitespace()
-            .collect();
-        let der = base64::engine::general_purpose::STANDARD
-            .decode(body)
-            .map_err(|_| format!("a PEM {label} block is not base64"))?;
-        blocks.push((label.to_owned(), der));
-        rest = &after[body_start + body_len + end_marker.len()..];
+        let block_len = "-----BEGIN ".len() + body_start + body_len + end_marker.len();
+        sections.push(PemSection {
+            label,
+            body: &after[body_start..body_start + body_len],
+            text: &block[..block_len],
+        });
+        rest = &block[block_len..];
     }
-    Ok(blocks)
+    Ok(sections)
+}
+
+/// Every PEM block of a text: its label and its decoded content.
+pub(crate) fn pem_blocks(pem: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if pem.len() > MAX_PEM_BYTES {
+        return Err("longer than 4 MiB".into());
+    }
+    let text = std::str::from_utf8(pem).map_err(|_| "not PEM text (not UTF-8)".to_string())?;
+    pem_sections(text)?
+        .into_iter()
+        .map(|section| {
+            let body: String = section.body.split_whitespace().collect();
+            base64::engine::general_purpose::STANDARD
+                .decode(body)
+                .map(|der| (section.label.to_owned(), der))
+                .map_err(|_| format!("a PEM {} block is not base64", section.label))
+        })
+        .collect()
 }
 
 fn certificate_error(reason: String) -> BuildError {
@@ -153,12 +178,21 @@ pub(crate) fn rustls_config(
             ))
             .map_err(|e| certificate_error(format!("not an X.509 CA certificate ({e})")))?;
     }
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+    let mut config = rustls::ClientConfig::builder_with_provider(crypto_provider())
         .with_safe_default_protocol_versions()
         .map_err(|e| BuildError::Http(e.to_string()))?
         .with_root_certificates(store)
         .with_no_client_auth();
-    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    config.alpn_protocols = alpn_protocols();
     Ok(config)
+}
+
+/// The crypto of every rustls configuration the crate makes (client and simulator alike).
+pub(crate) fn crypto_provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::aws_lc_rs::default_provider())
+}
+
+/// The protocols offered (client) and accepted (simulator) by ALPN: HTTP/2, then HTTP/1.1.
+pub(crate) fn alpn_protocols() -> Vec<Vec<u8>> {
+    vec![b"h2".to_vec(), b"http/1.1".to_vec()]
 }

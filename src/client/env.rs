@@ -190,22 +190,11 @@ fn key_text(variable: &'static str, value: &str) -> Result<zeroize::Zeroizing<St
 
 /// Each PEM block of a text holding several (a rotation's keys in one file), or the text.
 fn pem_blocks(text: &str) -> Vec<&str> {
-    const END: &str = "-----END ";
-    let mut blocks = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("-----BEGIN ") {
-        let block = &rest[start..];
-        let Some(end) = block.find(END) else { break };
-        let close = block[end + END.len()..]
-            .find("-----")
-            .map_or(block.len(), |i| end + END.len() + i + "-----".len());
-        blocks.push(&block[..close]);
-        rest = &block[close..];
+    match crate::tls::pem_sections(text) {
+        Ok(sections) if !sections.is_empty() => sections.into_iter().map(|s| s.text).collect(),
+        // No block, or a broken one: the key reader says what is wrong with the text.
+        _ => vec![text],
     }
-    if blocks.is_empty() {
-        blocks.push(text);
-    }
-    blocks
 }
 
 /// `15s`, `500ms`, `2m`, or a number of seconds.

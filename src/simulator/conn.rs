@@ -140,8 +140,7 @@ pub(crate) fn acceptor(tls: &super::SimulatorTls) -> io::Result<TlsAcceptor> {
             }
         })
         .ok_or_else(|| invalid("the TLS private key is not a PEM private key".into()))?;
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+    let mut config = rustls::ServerConfig::builder_with_provider(crate::tls::crypto_provider())
         .with_safe_default_protocol_versions()
         .map_err(|e| invalid(e.to_string()))?
         .with_no_client_auth()
@@ -151,7 +150,7 @@ pub(crate) fn acceptor(tls: &super::SimulatorTls) -> io::Result<TlsAcceptor> {
                 "the TLS certificate and key do not make a server: {e}"
             ))
         })?;
-    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    config.alpn_protocols = crate::tls::alpn_protocols();
     Ok(TlsAcceptor::from(Arc::new(config)))
 }
 
