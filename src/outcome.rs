@@ -212,18 +212,26 @@ impl InquiryOutcome {
     pub fn next_step(&self) -> NextStep {
         match self {
             InquiryOutcome::Succeeded(_) => NextStep::None,
-            InquiryOutcome::Failed(failure)
-                if failure.vaulting_result_code.as_ref()
-                    == Some(&VaultingResultCode::ProcessFail.into()) =>
-            {
-                NextStep::DoNotRetry
-            }
-            InquiryOutcome::Failed(_) => NextStep::RetryWithNewRequestId,
+            InquiryOutcome::Failed(failure) => after_failed_vaulting(
+                failure.vaulting_result_code.as_ref()
+                    == Some(&VaultingResultCode::ProcessFail.into()),
+            ),
             InquiryOutcome::Processing(p) if p.urls.is_some() => NextStep::RedirectBuyer,
             InquiryOutcome::Processing(_) => NextStep::InquireWithSameRequestId,
             InquiryOutcome::NotFound => NextStep::CheckRequestId,
             InquiryOutcome::Unknown(unknown) => unknown.next_step,
         }
+    }
+}
+
+/// The next step after a vaulting that failed for good (the inquiry's `FAIL`, a
+/// notification's): only a new request can vault the card now, except after `PROCESS_FAIL`,
+/// where trying again does not help.
+pub(crate) fn after_failed_vaulting(process_fail: bool) -> NextStep {
+    if process_fail {
+        NextStep::DoNotRetry
+    } else {
+        NextStep::RetryWithNewRequestId
     }
 }
 

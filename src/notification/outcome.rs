@@ -6,7 +6,7 @@
 //! plainly is never read as either.
 
 use crate::open_enum::Open;
-use crate::outcome::{NextStep, UnknownOutcome, UnknownReason, VaultedCard};
+use crate::outcome::{after_failed_vaulting, NextStep, UnknownOutcome, UnknownReason, VaultedCard};
 use crate::types::{self, ResultCode, ResultStatus, VaultingStatus};
 
 /// The outcome a `notifyVaulting` notification reports, from [`interpret_notification`].
@@ -136,16 +136,11 @@ pub fn interpret_notification(notification: types::NotifyVaultingRequest) -> Not
         })
     };
     let failed = || {
-        let next_step = if code == ResultCode::ProcessFail {
-            NextStep::DoNotRetry
-        } else {
-            NextStep::RetryWithNewRequestId
-        };
         NotificationOutcome::Failed(NotificationFailure {
             code: code.clone(),
             message: message.clone(),
             vaulting_request_id: vaulting_request_id.clone(),
-            next_step,
+            next_step: after_failed_vaulting(code == ResultCode::ProcessFail),
         })
     };
     let vaulting_status = match vaulting_status {
