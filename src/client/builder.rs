@@ -219,19 +219,13 @@ impl ClientBuilder {
 
     /// Every Alipay public key at once (replaces the ones set before).
     pub fn alipay_public_keys(mut self, keys: AlipayPublicKeys) -> Self {
-        let mut all = keys
+        self.public_key = Some(Ok(keys.first().clone()));
+        // The first key comes again with its version: `AlipayPublicKeys` keeps a key once,
+        // with the version if either entry had one.
+        self.more_public_keys = keys
             .iter()
-            .map(|(version, key)| (version.map(str::to_owned), key.clone()));
-        let Some((_, first)) = all.next() else {
-            return self;
-        };
-        // The first key's version is kept as the first of the others' (same key, deduplicated).
-        let mut more: Vec<_> = all.map(Ok).collect();
-        if let Some(version) = keys.iter().next().and_then(|(v, _)| v) {
-            more.insert(0, Ok((Some(version.to_owned()), first.clone())));
-        }
-        self.public_key = Some(Ok(first));
-        self.more_public_keys = more;
+            .map(|(version, key)| Ok((version.map(str::to_owned), key.clone())))
+            .collect();
         self
     }
 

@@ -181,3 +181,20 @@ fn the_key_the_version_names_is_tried_first() {
     let order: Vec<&PublicKey> = keys.candidates("1").collect();
     assert_eq!(order, vec![&old.public_key(), &new.public_key()]);
 }
+
+#[test]
+fn the_builder_takes_a_whole_key_set_with_its_versions() {
+    let (old, new, _) = keys();
+    let set = AlipayPublicKeys::new(old.public_key()).with_versioned_key("2", new.public_key());
+    let built = client("https://localhost:1", |b| b.alipay_public_keys(set.clone()));
+    assert_eq!(built.notification_verifier().public_keys(), &set);
+    let versioned_first =
+        AlipayPublicKeys::new(new.public_key()).with_versioned_key("2", new.public_key());
+    let built = client("https://localhost:1", |b| {
+        b.alipay_public_keys(versioned_first.clone())
+    });
+    assert_eq!(
+        built.notification_verifier().public_keys(),
+        &versioned_first
+    );
+}
