@@ -32,6 +32,13 @@ const REPLACEMENTS: &[(&str, &str)] = &[
     ("CardPasswordDigest", "crate::card::CardPasswordDigest"),
     ("Cpf", "crate::card::Cpf"),
     ("DateOfBirth", "crate::card::DateOfBirth"),
+    ("PersonName", "crate::card::PersonName"),
+    ("FullName", "crate::card::FullName"),
+    ("Email", "crate::card::Email"),
+    ("AddressLine", "crate::card::AddressLine"),
+    ("City", "crate::card::City"),
+    ("PostalCode", "crate::card::PostalCode"),
+    ("StateOrProvince", "crate::card::StateOrProvince"),
 ];
 
 /// Components the generator adds in place of every boolean and integer field of what the crate

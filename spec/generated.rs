@@ -1,7 +1,7 @@
 // @generated from spec/vaulting.yaml by `cargo xtask codegen` (build.rs runs the same generator).
 // Do not edit: change the spec and regenerate. `cargo xtask codegen --check` fails when this
 // copy and the spec disagree.
-// spec fingerprint: fnv1a64:d83353caefa12369
+// spec fingerprint: fnv1a64:9e4ab418851485a6
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -109,18 +109,14 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct Address {
-        ///The first address line (street, number). At most 256 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub address1: ::std::option::Option<::std::string::String>,
-        ///The second address line (building, apartment). At most 256 characters.
+        pub address1: ::std::option::Option<crate::card::AddressLine>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub address2: ::std::option::Option<::std::string::String>,
-        ///The third address line. At most 256 characters, as address1 and address2. Sources, all three SDKs' Address models (Python `model/address.py`, Java `model/ams/Address.java`, Go `model/Address.go`).
+        pub address2: ::std::option::Option<crate::card::AddressLine>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub address3: ::std::option::Option<::std::string::String>,
-        ///The city, district or town. At most 32 characters.
+        pub address3: ::std::option::Option<crate::card::AddressLine>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub city: ::std::option::Option<::std::string::String>,
+        pub city: ::std::option::Option<crate::card::City>,
         ///The country of the address. Source, Python SDK 1.7.1 `model/address.py`. Limit not published (the official SDKs set none); 64 chosen, stricter than every official source so that a runaway value fails here, naming the field, instead of at the gateway.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub country: ::std::option::Option<::std::string::String>,
@@ -130,15 +126,13 @@ pub mod types {
         ///The ISO 3166 alpha-2 country or region code, e.g. CN. At most 2 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub region: ::std::option::Option<::std::string::String>,
-        ///The state, province or prefecture (e.g. "zhejiang"). At most 8 characters (the limit given in the project's API reference).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub state: ::std::option::Option<::std::string::String>,
-        ///The postal code. At most 32 characters.
+        pub state: ::std::option::Option<crate::card::StateOrProvince>,
         #[serde(
             rename = "zipCode",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub zip_code: ::std::option::Option<::std::string::String>,
+        pub zip_code: ::std::option::Option<crate::card::PostalCode>,
     }
     impl Address {
         pub fn builder() -> builder::Address {
@@ -247,12 +241,11 @@ and the CVV are PCI DSS data: they must never reach a log, an error message or a
         ///The last two digits of the expiry year, e.g. "26" for 2026. At most 2 characters, digits only.
         #[serde(rename = "expiryYear")]
         pub expiry_year: ::std::string::String,
-        ///The payer's email address; for cards issued in Brazil, Chile, Mexico or Peru. At most 64 characters.
         #[serde(
             rename = "payerEmail",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub payer_email: ::std::option::Option<::std::string::String>,
+        pub payer_email: ::std::option::Option<crate::card::Email>,
     }
     impl Card {
         pub fn builder() -> builder::Card {
@@ -1340,30 +1333,26 @@ lower-case spellings are accepted too:
         schemars::JsonSchema
     )]
     pub struct UserName {
-        ///The first (given) name. At most 32 characters.
         #[serde(
             rename = "firstName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub first_name: ::std::option::Option<::std::string::String>,
-        ///The full name, for names that do not split into parts. At most 128 characters.
+        pub first_name: ::std::option::Option<crate::card::PersonName>,
         #[serde(
             rename = "fullName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub full_name: ::std::option::Option<::std::string::String>,
-        ///The last (family) name. At most 32 characters.
+        pub full_name: ::std::option::Option<crate::card::FullName>,
         #[serde(
             rename = "lastName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub last_name: ::std::option::Option<::std::string::String>,
-        ///The middle name. At most 32 characters.
+        pub last_name: ::std::option::Option<crate::card::PersonName>,
         #[serde(
             rename = "middleName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub middle_name: ::std::option::Option<::std::string::String>,
+        pub middle_name: ::std::option::Option<crate::card::PersonName>,
     }
     impl UserName {
         pub fn builder() -> builder::UserName {
@@ -1495,18 +1484,14 @@ so only `result` is required here.
         schemars::JsonSchema
     )]
     pub struct VaultedAddress {
-        ///The first address line; at most 256 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub address1: ::std::option::Option<::std::string::String>,
-        ///The second address line; at most 256 characters.
+        pub address1: ::std::option::Option<crate::card::AddressLine>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub address2: ::std::option::Option<::std::string::String>,
-        ///The third address line; at most 256 characters. Sources, all three SDKs' Address models (Python `model/address.py`, Java `model/ams/Address.java`, Go `model/Address.go`).
+        pub address2: ::std::option::Option<crate::card::AddressLine>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub address3: ::std::option::Option<::std::string::String>,
-        ///The city, district or town; at most 32 characters.
+        pub address3: ::std::option::Option<crate::card::AddressLine>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub city: ::std::option::Option<::std::string::String>,
+        pub city: ::std::option::Option<crate::card::City>,
         ///The country of the address. Source, Python SDK 1.7.1 `model/address.py`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub country: ::std::option::Option<::std::string::String>,
@@ -1516,15 +1501,13 @@ so only `result` is required here.
         ///The ISO 3166 alpha-2 country or region code; at most 2 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub region: ::std::option::Option<::std::string::String>,
-        ///The state, province or prefecture; at most 8 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub state: ::std::option::Option<::std::string::String>,
-        ///The postal code; at most 32 characters.
+        pub state: ::std::option::Option<crate::card::StateOrProvince>,
         #[serde(
             rename = "zipCode",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub zip_code: ::std::option::Option<::std::string::String>,
+        pub zip_code: ::std::option::Option<crate::card::PostalCode>,
     }
     impl VaultedAddress {
         pub fn builder() -> builder::VaultedAddress {
@@ -1771,30 +1754,26 @@ CardPaymentMethodDetail). It never carries the full card number or the CVV.
         schemars::JsonSchema
     )]
     pub struct VaultedUserName {
-        ///The first (given) name; at most 32 characters.
         #[serde(
             rename = "firstName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub first_name: ::std::option::Option<::std::string::String>,
-        ///The full name; at most 128 characters.
+        pub first_name: ::std::option::Option<crate::card::PersonName>,
         #[serde(
             rename = "fullName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub full_name: ::std::option::Option<::std::string::String>,
-        ///The last (family) name; at most 32 characters.
+        pub full_name: ::std::option::Option<crate::card::FullName>,
         #[serde(
             rename = "lastName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub last_name: ::std::option::Option<::std::string::String>,
-        ///The middle name; at most 32 characters.
+        pub last_name: ::std::option::Option<crate::card::PersonName>,
         #[serde(
             rename = "middleName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub middle_name: ::std::option::Option<::std::string::String>,
+        pub middle_name: ::std::option::Option<crate::card::PersonName>,
     }
     impl VaultedUserName {
         pub fn builder() -> builder::VaultedUserName {
@@ -2339,19 +2318,19 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
         #[derive(Clone, Debug)]
         pub struct Address {
             address1: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::AddressLine>,
                 ::std::string::String,
             >,
             address2: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::AddressLine>,
                 ::std::string::String,
             >,
             address3: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::AddressLine>,
                 ::std::string::String,
             >,
             city: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::City>,
                 ::std::string::String,
             >,
             country: ::std::result::Result<
@@ -2367,11 +2346,11 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
                 ::std::string::String,
             >,
             state: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::StateOrProvince>,
                 ::std::string::String,
             >,
             zip_code: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::PostalCode>,
                 ::std::string::String,
             >,
         }
@@ -2393,7 +2372,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
         impl Address {
             pub fn address1<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::AddressLine>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.address1 = value
@@ -2405,7 +2386,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn address2<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::AddressLine>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.address2 = value
@@ -2417,7 +2400,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn address3<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::AddressLine>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.address3 = value
@@ -2429,7 +2414,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn city<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::card::City>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.city = value
@@ -2477,7 +2462,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn state<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::StateOrProvince>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.state = value
@@ -2489,7 +2476,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn zip_code<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::PostalCode>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.zip_code = value
@@ -2707,7 +2696,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
                 ::std::string::String,
             >,
             payer_email: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::Email>,
                 ::std::string::String,
             >,
         }
@@ -2889,7 +2878,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn payer_email<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::card::Email>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.payer_email = value
@@ -4236,19 +4225,19 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
         #[derive(Clone, Debug)]
         pub struct UserName {
             first_name: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::PersonName>,
                 ::std::string::String,
             >,
             full_name: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::FullName>,
                 ::std::string::String,
             >,
             last_name: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::PersonName>,
                 ::std::string::String,
             >,
             middle_name: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::PersonName>,
                 ::std::string::String,
             >,
         }
@@ -4265,7 +4254,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
         impl UserName {
             pub fn first_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::PersonName>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.first_name = value
@@ -4277,7 +4268,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn full_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::card::FullName>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.full_name = value
@@ -4289,7 +4280,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn last_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::PersonName>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.last_name = value
@@ -4301,7 +4294,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn middle_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::PersonName>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.middle_name = value
@@ -4756,19 +4751,19 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
         #[derive(Clone, Debug)]
         pub struct VaultedAddress {
             address1: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::AddressLine>,
                 ::std::string::String,
             >,
             address2: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::AddressLine>,
                 ::std::string::String,
             >,
             address3: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::AddressLine>,
                 ::std::string::String,
             >,
             city: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::City>,
                 ::std::string::String,
             >,
             country: ::std::result::Result<
@@ -4784,11 +4779,11 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
                 ::std::string::String,
             >,
             state: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::StateOrProvince>,
                 ::std::string::String,
             >,
             zip_code: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::PostalCode>,
                 ::std::string::String,
             >,
         }
@@ -4810,7 +4805,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
         impl VaultedAddress {
             pub fn address1<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::AddressLine>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.address1 = value
@@ -4822,7 +4819,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn address2<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::AddressLine>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.address2 = value
@@ -4834,7 +4833,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn address3<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::AddressLine>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.address3 = value
@@ -4846,7 +4847,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn city<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::card::City>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.city = value
@@ -4894,7 +4895,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn state<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::StateOrProvince>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.state = value
@@ -4906,7 +4909,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn zip_code<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::PostalCode>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.zip_code = value
@@ -5727,19 +5732,19 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
         #[derive(Clone, Debug)]
         pub struct VaultedUserName {
             first_name: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::PersonName>,
                 ::std::string::String,
             >,
             full_name: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::FullName>,
                 ::std::string::String,
             >,
             last_name: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::PersonName>,
                 ::std::string::String,
             >,
             middle_name: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::card::PersonName>,
                 ::std::string::String,
             >,
         }
@@ -5756,7 +5761,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
         impl VaultedUserName {
             pub fn first_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::PersonName>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.first_name = value
@@ -5768,7 +5775,7 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn full_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::card::FullName>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.full_name = value
@@ -5780,7 +5787,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn last_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::PersonName>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.last_name = value
@@ -5792,7 +5801,9 @@ Sources for `PROCESS_FAIL` and the codes after it: Python SDK 1.7.1
             }
             pub fn middle_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::card::PersonName>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.middle_name = value
@@ -6210,16 +6221,16 @@ impl crate::validate::Validate for types::Address {
         at: &crate::validate::FieldPath<'_>,
     ) -> ::std::result::Result<(), crate::validate::ValidationError> {
         if let Some(value) = &self.address1 {
-            crate::validate::max_chars(value, 256usize, at, Some("address1"))?;
+            crate::validate::Validate::validate_at(value, &at.field("address1"))?;
         }
         if let Some(value) = &self.address2 {
-            crate::validate::max_chars(value, 256usize, at, Some("address2"))?;
+            crate::validate::Validate::validate_at(value, &at.field("address2"))?;
         }
         if let Some(value) = &self.address3 {
-            crate::validate::max_chars(value, 256usize, at, Some("address3"))?;
+            crate::validate::Validate::validate_at(value, &at.field("address3"))?;
         }
         if let Some(value) = &self.city {
-            crate::validate::max_chars(value, 32usize, at, Some("city"))?;
+            crate::validate::Validate::validate_at(value, &at.field("city"))?;
         }
         if let Some(value) = &self.country {
             crate::validate::max_chars(value, 64usize, at, Some("country"))?;
@@ -6231,10 +6242,10 @@ impl crate::validate::Validate for types::Address {
             crate::validate::max_chars(value, 2usize, at, Some("region"))?;
         }
         if let Some(value) = &self.state {
-            crate::validate::max_chars(value, 8usize, at, Some("state"))?;
+            crate::validate::Validate::validate_at(value, &at.field("state"))?;
         }
         if let Some(value) = &self.zip_code {
-            crate::validate::max_chars(value, 32usize, at, Some("zipCode"))?;
+            crate::validate::Validate::validate_at(value, &at.field("zipCode"))?;
         }
         Ok(())
     }
@@ -6320,7 +6331,7 @@ impl crate::validate::Validate for types::Card {
             )?;
         }
         if let Some(value) = &self.payer_email {
-            crate::validate::max_chars(value, 64usize, at, Some("payerEmail"))?;
+            crate::validate::Validate::validate_at(value, &at.field("payerEmail"))?;
         }
         Ok(())
     }
@@ -6451,16 +6462,16 @@ impl crate::validate::Validate for types::UserName {
         at: &crate::validate::FieldPath<'_>,
     ) -> ::std::result::Result<(), crate::validate::ValidationError> {
         if let Some(value) = &self.first_name {
-            crate::validate::max_chars(value, 32usize, at, Some("firstName"))?;
+            crate::validate::Validate::validate_at(value, &at.field("firstName"))?;
         }
         if let Some(value) = &self.full_name {
-            crate::validate::max_chars(value, 128usize, at, Some("fullName"))?;
+            crate::validate::Validate::validate_at(value, &at.field("fullName"))?;
         }
         if let Some(value) = &self.last_name {
-            crate::validate::max_chars(value, 32usize, at, Some("lastName"))?;
+            crate::validate::Validate::validate_at(value, &at.field("lastName"))?;
         }
         if let Some(value) = &self.middle_name {
-            crate::validate::max_chars(value, 32usize, at, Some("middleName"))?;
+            crate::validate::Validate::validate_at(value, &at.field("middleName"))?;
         }
         Ok(())
     }

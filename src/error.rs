@@ -127,9 +127,12 @@ pub enum ResponseRejected {
         /// The HTTP status.
         status: u16,
     },
-    /// The answer came from another URL than the one called: a redirect was followed (only a
-    /// client given to `ClientBuilder::http_client` can follow one).
+    /// The answer came from another URL than the one called: a redirect was followed.
     Redirected,
+    /// An answer without a signature (`F` or `U`), refused by the raw client
+    /// ([`Client::raw`](crate::Client::raw)), whose return type could not say it is unsigned.
+    /// The typed [`Client`](crate::Client) reads such an answer as an unknown outcome instead.
+    Unsigned,
 }
 
 /// The three kinds of [`Error`], for callers that only branch on the kind.
@@ -317,8 +320,11 @@ impl fmt::Display for ResponseRejected {
             }
             ResponseRejected::Redirected => f.write_str(
                 "the answer came from another URL than the one called: the HTTP client followed \
-                 a redirect (build the reqwest::Client given to http_client with \
-                 redirect::Policy::none())",
+                 a redirect",
+            ),
+            ResponseRejected::Unsigned => f.write_str(
+                "an answer without a signature: the raw client hands on only signed answers \
+                 (the typed client reads an unsigned answer as an unknown outcome)",
             ),
         }
     }

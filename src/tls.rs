@@ -1,10 +1,12 @@
 //! Which certificate authorities the client trusts for the gateway's TLS certificate.
 //!
 //! By default the operating system's store ([`TlsRoots::System`]). A slim container image
-//! (distroless, scratch) has none: enable the `webpki-roots` feature for Mozilla's roots compiled
-//! in ([`TlsRoots::Mozilla`]). A private CA (a TLS-inspecting egress proxy, a staging gateway, a
-//! local HTTPS stand-in) is added with [`ClientBuilder::add_root_certificate`] or
-//! `ALIPAY_CA_CERT`; [`TlsRoots::OnlyAdded`] trusts nothing else.
+//! (distroless, scratch) has none: the `webpki-roots` feature compiles in Mozilla's roots and
+//! **adds** them to the system's store, so a service's corporate CA in that store stays trusted
+//! whichever crate of the dependency graph turned the feature on ([`TlsRoots::Mozilla`] is
+//! Mozilla's alone, on request). A private CA (a TLS-inspecting egress proxy, a staging gateway,
+//! a local HTTPS stand-in) is added with [`ClientBuilder::add_root_certificate`] or
+//! `ALIPAY_CA_CERT`; [`TlsRoots::OnlyAdded`] trusts nothing else (and needs one added).
 //!
 //! [`ClientBuilder::add_root_certificate`]: crate::ClientBuilder::add_root_certificate
 
@@ -19,16 +21,16 @@ use crate::error::BuildError;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TlsRoots {
-    /// The operating system's store (through `rustls-platform-verifier`). The default without
-    /// the `webpki-roots` feature.
-    #[cfg_attr(not(feature = "webpki-roots"), default)]
+    /// The operating system's store (through `rustls-platform-verifier`), with Mozilla's roots
+    /// added when the `webpki-roots` feature is on. The default.
+    #[default]
     System,
-    /// Mozilla's roots, compiled in (feature `webpki-roots`): for images without a CA store.
-    /// The default with the feature.
+    /// Mozilla's roots alone, compiled in (feature `webpki-roots`): the system's store is not
+    /// consulted.
     #[cfg(feature = "webpki-roots")]
-    #[cfg_attr(feature = "webpki-roots", default)]
     Mozilla,
-    /// Only the certificates added with `add_root_certificate` (or `ALIPAY_CA_CERT`).
+    /// Only the certificates added with `add_root_certificate` (or `ALIPAY_CA_CERT`); building
+    /// a client with none added is an error.
     OnlyAdded,
 }
 
@@ -168,7 +170,7 @@ pub(crate) fn rustls_config(
     let mut store = rustls::RootCertStore::empty();
     #[cfg(feature = "webpki-roots")]
     if roots == TlsRoots::Mozilla {
-        store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        store.add_parsable_certificates(mozilla_roots());
     }
     let _ = roots;
     for certificate in added {
@@ -185,6 +187,22 @@ pub(crate) fn rustls_config(
         .with_no_client_auth();
     config.alpn_protocols = alpn_protocols();
     Ok(config)
+}
+
+/// Mozilla's root certificates (feature `webpki-roots`).
+#[cfg(feature = "webpki-roots")]
+pub(crate) fn mozilla_roots() -> Vec<rustls::pki_types::CertificateDer<'static>> {
+    webpki_root_certs::TLS_SERVER_ROOT_CERTS.to_vec()
+}
+
+/// The certificates added to the system's store: the added ones, and Mozilla's roots with the
+/// `webpki-roots` feature.
+pub(crate) fn merged_with_system(added: &[RootCertificate]) -> Vec<Vec<u8>> {
+    #[allow(unused_mut)]
+    let mut certificates: Vec<Vec<u8>> = added.iter().map(|c| c.0.clone()).collect();
+    #[cfg(feature = "webpki-roots")]
+    certificates.extend(mozilla_roots().iter().map(|c| c.as_ref().to_vec()));
+    certificates
 }
 
 /// The crypto of every rustls configuration the crate makes (client and simulator alike).

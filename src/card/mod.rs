@@ -1,5 +1,7 @@
 //! Card data that must never be printed: the card number, the CVV, card tokens, and the
-//! cardholder's personal data ([`CardPasswordDigest`], [`Cpf`], [`DateOfBirth`]).
+//! cardholder's personal data ([`CardPasswordDigest`], [`Cpf`], [`DateOfBirth`], [`PersonName`],
+//! [`FullName`], [`Email`], and the address's [`AddressLine`], [`City`], [`PostalCode`] and
+//! [`StateOrProvince`]).
 //!
 //! The generator swaps these types into the models (progenitor's `with_replacement`): the card
 //! number and the CVV into the requests, [`CardToken`] into the responses where a token is a
@@ -16,7 +18,10 @@ use crate::validate::{FieldPath, Problem, Validate, ValidationError};
 mod personal;
 mod secret_text;
 
-pub use personal::{CardPasswordDigest, Cpf, DateOfBirth};
+pub use personal::{
+    AddressLine, CardPasswordDigest, City, Cpf, DateOfBirth, Email, FullName, PersonName,
+    PostalCode, StateOrProvince,
+};
 use secret_text::secret_text;
 
 secret_text! {

@@ -1,7 +1,8 @@
-//! The cardholder's personal data some issuers check: the Korean card password digest, the
-//! Brazilian CPF and the date of birth. Swapped into `types::Card` by the generator, like the
-//! card number: they serialize the real value, print as `Name(***)` and nothing else, have no
-//! `Display`, and wipe their memory when dropped.
+//! The cardholder's personal data: the Korean card password digest, the Brazilian CPF, the date
+//! of birth, the name, the email address and the billing address. Swapped into the generated
+//! models by the generator, like the card number: they serialize the real value, print as
+//! `Name(***)` and nothing else, have no `Display`, and wipe their memory when dropped. (An
+//! address's region, country and label stay plain text: they do not point at a person.)
 
 use std::borrow::Cow;
 use std::fmt;
@@ -66,6 +67,55 @@ personal_text! {
     DateOfBirth,
     max = 10,
     schema = "The cardholder's date of birth, YYYY-MM-DD."
+}
+
+personal_text! {
+    /// A part of a person's name: `firstName`, `middleName` or `lastName`.
+    PersonName,
+    max = 32,
+    schema = "A part of a person's name (first, middle or last)."
+}
+
+personal_text! {
+    /// A person's full name (`fullName`).
+    FullName,
+    max = 128,
+    schema = "A person's full name."
+}
+
+personal_text! {
+    /// An email address (`payerEmail`).
+    Email,
+    max = 64,
+    schema = "An email address."
+}
+
+personal_text! {
+    /// A line of a postal address (`address1`, `address2`, `address3`).
+    AddressLine,
+    max = 256,
+    schema = "A line of a postal address."
+}
+
+personal_text! {
+    /// The city, district or town of a postal address (`city`).
+    City,
+    max = 32,
+    schema = "The city, district or town of a postal address."
+}
+
+personal_text! {
+    /// The postal code of an address (`zipCode`).
+    PostalCode,
+    max = 32,
+    schema = "The postal code of an address."
+}
+
+personal_text! {
+    /// The state, province or prefecture of an address (`state`).
+    StateOrProvince,
+    max = 8,
+    schema = "The state, province or prefecture of an address."
 }
 
 #[cfg(test)]

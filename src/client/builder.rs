@@ -66,7 +66,7 @@ pub struct ClientBuilder {
     roots: TlsRoots,
     root_certificates: Vec<Result<RootCertificate, BuildError>>,
     proxy: ProxyRoute,
-    http_client: Option<reqwest::Client>,
+    http_client: Option<reqwest::ClientBuilder>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -264,8 +264,8 @@ impl ClientBuilder {
     }
 
     /// Which roots the gateway's certificate may chain to besides the added ones (default:
-    /// the system's, or Mozilla's with the `webpki-roots` feature). [`TlsRoots::OnlyAdded`]
-    /// trusts only the certificates added.
+    /// the system's, with Mozilla's added by the `webpki-roots` feature).
+    /// [`TlsRoots::OnlyAdded`] trusts only the certificates added (at least one).
     pub fn tls_roots(mut self, roots: TlsRoots) -> Self {
         self.roots = roots;
         self
@@ -287,16 +287,22 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends through `client`, a `reqwest::Client` the service built (its pool, its TLS and
-    /// proxy settings, its middleware-free tuning). Build it with
-    /// `redirect(reqwest::redirect::Policy::none())` (a followed redirect is refused as
-    /// [`ResponseRejected::Redirected`](crate::error::ResponseRejected::Redirected)) and a
-    /// connect timeout. This crate still enforces, on every call: the attempt timeout
-    /// ([`timeout`](Self::timeout)), signing, the response size limit, signature verification,
-    /// the id check, and the retry policy. The TLS and proxy settings of this builder do not
-    /// apply to it: setting both is an error.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http_client = Some(client);
+    /// Sends through a `reqwest::Client` built from the service's own `builder` (its pool, TLS
+    /// and proxy settings, its tuning). Before building it, this crate sets on it what no
+    /// vaulting call may do without: **no redirects** (a followed redirect would re-send the
+    /// signed body, card number and CVV included, to wherever the redirect points) and the
+    /// connect timeout ([`connect_timeout`](Self::connect_timeout)). This crate still enforces,
+    /// on every call: the attempt timeout ([`timeout`](Self::timeout)), signing, the response
+    /// size limit, signature verification, the id check, and the retry policy. The TLS and
+    /// proxy settings of this builder do not apply to it: setting both is an error.
+    ///
+    /// ```
+    /// let builder = reqwest::Client::builder().pool_max_idle_per_host(32);
+    /// let client = alipay_vaulting::Client::builder().http_client(builder);
+    /// # let _ = client;
+    /// ```
+    pub fn http_client(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.http_client = Some(builder);
         self
     }
 
@@ -389,6 +395,7 @@ impl ClientBuilder {
                 (Some(version), key) => alipay_public_keys.with_versioned_key(version, key),
             };
         }
+        check_not_the_merchants_key(&private_key, &alipay_public_keys)?;
         let base_url = check_base_url(&self.base_url.ok_or(BuildError::Missing {
             setting: "region or base_url",
         })?)?;
@@ -410,10 +417,10 @@ impl ClientBuilder {
             .collect::<Result<Vec<_>, _>>()?;
         let route = match self.http_client {
             Some(_) => ProxyRoute::Unknown,
-            None => self.proxy.clone(),
+            None => self.proxy.as_built(),
         };
         let http = match self.http_client {
-            Some(client) => {
+            Some(builder) => {
                 if !root_certificates.is_empty()
                     || self.roots != TlsRoots::default()
                     || self.proxy != ProxyRoute::Environment
@@ -425,7 +432,11 @@ impl ClientBuilder {
                             .into(),
                     });
                 }
-                client
+                builder
+                    .redirect(reqwest::redirect::Policy::none())
+                    .connect_timeout(self.connect_timeout)
+                    .build()
+                    .map_err(|e| BuildError::Http(e.to_string()))?
             }
             None => http_client(
                 self.connect_timeout,
@@ -451,6 +462,32 @@ impl ClientBuilder {
     }
 }
 
+/// Why the merchant's own public key is refused as Alipay's.
+pub(super) const MERCHANT_KEY_AS_ALIPAYS: &str = "this is the merchant's own public key (the \
+    pair of the merchant private key, which the merchant uploads to Alipay), not Alipay's: \
+    configure the Alipay public key shown beside it in the Alipay dashboard, which verifies the \
+    gateway's answers";
+
+/// Refuses the merchant's own public key configured as Alipay's: every answer would then be
+/// refused as a bad signature while every vaulting really happens at the gateway, and `resolve`
+/// would inquire until its deadline. The client holds both keys, so it can tell before sending.
+fn check_not_the_merchants_key(
+    private_key: &PrivateKey,
+    alipay_public_keys: &AlipayPublicKeys,
+) -> Result<(), BuildError> {
+    let merchant_public = private_key.public_key();
+    if alipay_public_keys
+        .iter()
+        .any(|(_, key)| *key == merchant_public)
+    {
+        return Err(BuildError::Invalid {
+            setting: "alipay_public_key",
+            reason: MERCHANT_KEY_AS_ALIPAYS.into(),
+        });
+    }
+    Ok(())
+}
+
 /// The HTTP client the builder makes: no redirects, the connect timeout (the attempt timeout is
 /// enforced per attempt by the client itself), the TLS roots and the proxy.
 fn http_client(
@@ -463,10 +500,18 @@ fn http_client(
         .connect_timeout(connect_timeout)
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("alipay-vaulting/", env!("CARGO_PKG_VERSION")));
+    if roots == TlsRoots::OnlyAdded && added.is_empty() {
+        return Err(BuildError::Invalid {
+            setting: "tls_roots",
+            reason: "TlsRoots::OnlyAdded trusts only the certificates added, and none was \
+                     (add_root_certificate, ALIPAY_CA_CERT or --ca-cert)"
+                .into(),
+        });
+    }
     builder = if roots == TlsRoots::System {
-        let certificates = added
+        let certificates = crate::tls::merged_with_system(added)
             .iter()
-            .map(|c| reqwest::Certificate::from_der(c.der()))
+            .map(|der| reqwest::Certificate::from_der(der))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| BuildError::Certificate {
                 reason: e.to_string(),

@@ -1,16 +1,18 @@
 //! The one pipeline every operation runs through: span, validation, attempts, the retry
 //! decision, the verification verdict, the id check, recording, and interpretation.
 
+use std::borrow::Cow;
 use std::time::Instant;
 
 use tracing::field::Empty;
 use tracing::Instrument;
 
 use super::classify;
-use super::operation::{self, ApiOperation};
+use super::operation::ApiOperation;
 use super::Client;
 use crate::error::{Error, NotSent, OutcomeUnknown, ProxyFailure, ResponseRejected};
 use crate::hooks::verdict;
+use crate::outcome::Trust;
 use crate::retry::{self, Decision};
 use crate::telemetry;
 use crate::types;
@@ -34,7 +36,7 @@ impl Client {
                 Ok(outcome) => O::outcome_name(outcome),
                 Err(error) => telemetry::error_outcome(error),
             };
-            telemetry::record_call(O::OPERATION, outcome, result_code.as_deref());
+            telemetry::record_call(O::OPERATION, outcome, result_code);
             result
         }
         .instrument(span.clone())
@@ -47,7 +49,7 @@ impl Client {
         &self,
         request: &O::Request,
         span: &tracing::Span,
-    ) -> (Result<O::Outcome, Error>, Option<String>) {
+    ) -> (Result<O::Outcome, Error>, Option<Cow<'static, str>>) {
         if let Err(invalid) = request.validate() {
             return (Err(invalid.into()), None);
         }
@@ -98,7 +100,7 @@ impl Client {
         request: &O::Request,
         span: &tracing::Span,
         number: u32,
-    ) -> (Result<O::Outcome, Error>, Option<String>) {
+    ) -> (Result<O::Outcome, Error>, Option<Cow<'static, str>>) {
         let attempt_span = self.endpoint.attempt_span(O::OPERATION, number);
         let started = Instant::now();
         let exchange =
@@ -115,15 +117,18 @@ impl Client {
             check_request_id(O::request_id(request), O::answered_id(&answer.body))?;
             let result = O::result(&answer.body);
             record_result(span, result);
-            result_code = Some(result.result_code.as_wire().into_owned());
-            Ok(operation::interpret::<O>(answer.body, answer.signed))
+            result_code = Some(telemetry::code_label(&result.result_code));
+            Ok(O::interpret(answer.body, Trust::from_signed(answer.signed)))
         });
         let result = match result {
             Err(Error::NotSent(NotSent::Proxy(ProxyFailure::Refused { status: None }))) => {
-                let status = self
+                // The probe fits in what is left of the attempt timeout: a refused tunnel
+                // never makes a call slower than its timeout.
+                let left = self.timeout.saturating_sub(started.elapsed());
+                let probe = self
                     .proxy
-                    .refusal_status(self.endpoint.address(), self.endpoint.port())
-                    .await;
+                    .refusal_status(self.endpoint.address(), self.endpoint.port());
+                let status = tokio::time::timeout(left, probe).await.ok().flatten();
                 Err(Error::NotSent(NotSent::Proxy(ProxyFailure::Refused {
                     status,
                 })))
@@ -163,7 +168,10 @@ fn call_span(operation: &'static str, vaulting_request_id: &str) -> tracing::Spa
 
 fn record_result(span: &tracing::Span, result: &types::Result) {
     span.record("result_status", result.result_status.as_wire().as_ref());
-    span.record("result_code", result.result_code.as_wire().as_ref());
+    span.record(
+        "result_code",
+        telemetry::code_label(&result.result_code).as_ref(),
+    );
 }
 
 /// A response naming another `vaultingRequestId` is refused (absent is allowed: some failure

@@ -73,11 +73,20 @@ impl ClientBuilder {
         let private = key_text("ALIPAY_PRIVATE_KEY", &required("ALIPAY_PRIVATE_KEY")?)?;
         let private = PrivateKey::parse(&private)
             .map_err(|e| env_error("ALIPAY_PRIVATE_KEY", e.to_string()))?;
+        let merchant_public = private.public_key();
         builder = builder.merchant_private_key(private);
 
         let public = key_text("ALIPAY_PUBLIC_KEY", &required("ALIPAY_PUBLIC_KEY")?)?;
         let mut public_keys = pem_blocks(&public).into_iter().map(|text| {
-            PublicKey::parse(text).map_err(|e| env_error("ALIPAY_PUBLIC_KEY", e.to_string()))
+            let key = PublicKey::parse(text)
+                .map_err(|e| env_error("ALIPAY_PUBLIC_KEY", e.to_string()))?;
+            if key == merchant_public {
+                return Err(env_error(
+                    "ALIPAY_PUBLIC_KEY",
+                    super::builder::MERCHANT_KEY_AS_ALIPAYS.into(),
+                ));
+            }
+            Ok(key)
         });
         let first = public_keys
             .next()

@@ -73,7 +73,11 @@ impl Client {
     }
 
     /// The generated client underneath, for calls this layer does not wrap. It signs and
-    /// verifies like this one, but returns progenitor's untyped errors.
+    /// verifies like this one, but returns progenitor's untyped errors, and it **fails
+    /// closed**: its `Ok` is only ever a signed answer. Every answer refused by verification,
+    /// and every answer without a signature (which this client reads as an unknown outcome),
+    /// is an error there (`progenitor_client::Error::Custom`, whose text starts with
+    /// "response rejected"), because its return type cannot say that an answer is unsigned.
     pub fn raw(&self) -> &RawClient {
         &self.raw
     }
@@ -132,11 +136,15 @@ impl Client {
     /// unknown the call returns, and the caller resolves it with [`Client::resolve`] using the
     /// same `vaultingRequestId` instead of vaulting again.
     ///
-    /// An **unsigned** `U`/`VERIFICATION_IN_PROCESS` (Alipay may leave `U` unsigned) cannot be
+    /// An **unsigned** answer is never final and never sends anyone anywhere: it is
+    /// [`VaultOutcome::Unknown`] with [`UnknownReason::Unsigned`](crate::outcome::UnknownReason::Unsigned).
+    /// An unsigned `U`/`VERIFICATION_IN_PROCESS` (Alipay may leave `U` unsigned) cannot be
     /// trusted to send the buyer anywhere: its URLs could have been written by whoever removed
     /// the signature. The call then confirms at once with one signed inquiry: when it answers
     /// `PROCESSING` with URLs, the outcome is [`VaultOutcome::BuyerActionRequired`] with the
-    /// **inquiry's** URLs; otherwise it stays [`VaultOutcome::Unknown`].
+    /// **inquiry's** URLs; when it answers a final state (signed `SUCCESS` or `FAIL`), the
+    /// outcome is that state ([`VaultOutcome::Vaulted`], [`VaultOutcome::Failed`] with the
+    /// inquiry's `vaultingResultCode`); otherwise it stays [`VaultOutcome::Unknown`].
     pub async fn vault_payment_method(
         &self,
         request: &types::VaultPaymentMethodRequest,

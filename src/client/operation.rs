@@ -10,7 +10,7 @@ use std::future::Future;
 use progenitor_client::ResponseValue;
 
 use crate::operation::Operation;
-use crate::outcome::{self, InquiryOutcome, NextStep, UnknownOutcome, VaultOutcome};
+use crate::outcome::{self, InquiryOutcome, NextStep, Trust, VaultOutcome};
 use crate::retry::Attempt;
 use crate::types;
 use crate::validate::Validate;
@@ -41,12 +41,8 @@ pub(crate) trait ApiOperation {
         raw: &RawClient,
         request: Self::Request,
     ) -> impl Future<Output = Sent<Self::Response>> + Send;
-    /// The documents' result-handling table for a signed answer.
-    fn interpret_signed(response: Self::Response) -> Self::Outcome;
-    /// Whether the outcome is not known.
-    fn is_unknown(outcome: &Self::Outcome) -> bool;
-    /// Wraps an unknown outcome.
-    fn unknown(unknown: UnknownOutcome) -> Self::Outcome;
+    /// The documents' result-handling table, given whether the answer was signed.
+    fn interpret(response: Self::Response, trust: Trust) -> Self::Outcome;
     /// What the outcome means for the retry policy (the function `tests/it/retry_table.rs`
     /// checks).
     fn attempt(outcome: &Self::Outcome) -> Attempt;
@@ -54,27 +50,6 @@ pub(crate) trait ApiOperation {
     fn next_step(outcome: &Self::Outcome) -> NextStep;
     /// The outcome's name, for the `outcome` label of the calls metric.
     fn outcome_name(outcome: &Self::Outcome) -> &'static str;
-}
-
-/// An answer read as the table says when it was signed; when it was not (Alipay may leave `F`
-/// and `U` unsigned), anything but an unknown outcome becomes [`UnknownReason::Unsigned`]:
-/// whoever can strip a signature can forge a failure or a 3-D Secure URL.
-///
-/// [`UnknownReason::Unsigned`]: crate::outcome::UnknownReason::Unsigned
-pub(crate) fn interpret<O: ApiOperation>(response: O::Response, signed: bool) -> O::Outcome {
-    if signed {
-        return O::interpret_signed(response);
-    }
-    let distrusted = outcome::unsigned(
-        O::result(&response),
-        O::answered_id(&response).map(str::to_string),
-    );
-    let outcome = O::interpret_signed(response);
-    if O::is_unknown(&outcome) {
-        outcome
-    } else {
-        O::unknown(distrusted)
-    }
 }
 
 /// `vaultPaymentMethod`.
@@ -98,14 +73,8 @@ impl ApiOperation for VaultPaymentMethod {
     async fn send(raw: &RawClient, request: Self::Request) -> Sent<Self::Response> {
         raw.vault_payment_method().body(request).send().await
     }
-    fn interpret_signed(response: Self::Response) -> Self::Outcome {
-        outcome::interpret_vault(response)
-    }
-    fn is_unknown(outcome: &Self::Outcome) -> bool {
-        matches!(outcome, VaultOutcome::Unknown(_))
-    }
-    fn unknown(unknown: UnknownOutcome) -> Self::Outcome {
-        VaultOutcome::Unknown(unknown)
+    fn interpret(response: Self::Response, trust: Trust) -> Self::Outcome {
+        outcome::interpret_vault_as(response, trust)
     }
     fn attempt(outcome: &Self::Outcome) -> Attempt {
         Attempt::of_vault(outcome)
@@ -139,14 +108,8 @@ impl ApiOperation for InquireVaulting {
     async fn send(raw: &RawClient, request: Self::Request) -> Sent<Self::Response> {
         raw.inquire_vaulting().body(request).send().await
     }
-    fn interpret_signed(response: Self::Response) -> Self::Outcome {
-        outcome::interpret_inquiry(response)
-    }
-    fn is_unknown(outcome: &Self::Outcome) -> bool {
-        matches!(outcome, InquiryOutcome::Unknown(_))
-    }
-    fn unknown(unknown: UnknownOutcome) -> Self::Outcome {
-        InquiryOutcome::Unknown(unknown)
+    fn interpret(response: Self::Response, trust: Trust) -> Self::Outcome {
+        outcome::interpret_inquiry_as(response, trust)
     }
     fn attempt(outcome: &Self::Outcome) -> Attempt {
         Attempt::of_inquiry(outcome)

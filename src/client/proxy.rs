@@ -73,13 +73,29 @@ impl fmt::Debug for ProxyRoute {
 }
 
 impl ProxyRoute {
+    /// The route as the HTTP client took it when it was built: the environment's proxy is read
+    /// once, then (as reqwest reads it once), so a later change of the environment cannot make
+    /// the refusal probe ask another proxy than the one the calls go through.
+    pub(crate) fn as_built(&self) -> ProxyRoute {
+        self.as_built_from(|name| std::env::var(name).ok())
+    }
+
+    /// [`as_built`](Self::as_built), with the environment read through `lookup`.
+    fn as_built_from(&self, lookup: impl Fn(&str) -> Option<String>) -> ProxyRoute {
+        match self {
+            ProxyRoute::Environment => ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+                .iter()
+                .find_map(|name| lookup(name).filter(|v| !v.trim().is_empty()))
+                .map_or(ProxyRoute::Disabled, |url| ProxyRoute::Url(url.into())),
+            other => other.clone(),
+        }
+    }
+
     /// The proxy URL an HTTPS call takes, when it can be told.
     fn url(&self) -> Option<String> {
         match self {
             ProxyRoute::Url(url) => Some(url.to_string()),
-            ProxyRoute::Environment => ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
-                .iter()
-                .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty())),
+            ProxyRoute::Environment => self.as_built().url(),
             ProxyRoute::Disabled | ProxyRoute::Unknown => None,
         }
     }
@@ -140,4 +156,24 @@ async fn ask(address: (String, u16), proxy: &url::Url, host: &str, port: u16) ->
         .parse::<u16>()
         .ok()
         .filter(|s| (100..600).contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_environments_proxy_is_taken_once_when_the_client_is_built() {
+        let env = |name: &str| (name == "https_proxy").then(|| "http://a.example:3128".into());
+        let built = ProxyRoute::Environment.as_built_from(env);
+        assert_eq!(built, ProxyRoute::Url("http://a.example:3128".into()));
+        // Whatever the environment says later, the built route names the same proxy.
+        assert_eq!(built.url().as_deref(), Some("http://a.example:3128"));
+        assert_eq!(
+            ProxyRoute::Environment.as_built_from(|_| None),
+            ProxyRoute::Disabled
+        );
+        let explicit = ProxyRoute::Url("http://b.example:1".into());
+        assert_eq!(explicit.as_built_from(env), explicit);
+    }
 }

@@ -8,7 +8,8 @@ use super::Client;
 use crate::error::{Error, NotSent, OutcomeUnknown};
 use crate::open_enum::Open;
 use crate::outcome::{
-    BuyerAction, InquiryOutcome, NextStep, Processing, UnknownOutcome, UnknownReason, VaultOutcome,
+    BuyerAction, InquiryOutcome, NextStep, Processing, UnknownOutcome, UnknownReason, VaultFailure,
+    VaultOutcome,
 };
 use crate::retry;
 use crate::telemetry;
@@ -31,6 +32,7 @@ pub struct ResolveOptions {
     request: types::InquireVaultingRequest,
     deadline: Duration,
     not_found_window: Duration,
+    in_flight: Duration,
 }
 
 impl ResolveOptions {
@@ -49,6 +51,7 @@ impl ResolveOptions {
             request,
             deadline: DEFAULT_RESOLVE_DEADLINE,
             not_found_window: DEFAULT_NOT_FOUND_WINDOW,
+            in_flight: Duration::ZERO,
         }
     }
 
@@ -67,12 +70,30 @@ impl ResolveOptions {
     }
 
     /// How long inquiries must keep answering "not found", in a row, before it is believed
-    /// (never shorter than the client's attempt timeout; default
-    /// [`DEFAULT_NOT_FOUND_WINDOW`]).
+    /// (never shorter than the resolving client's attempt timeout, nor than
+    /// [`in_flight_for`](Self::in_flight_for); default [`DEFAULT_NOT_FOUND_WINDOW`]).
     #[must_use]
     pub fn not_found_window(mut self, window: Duration) -> Self {
         self.not_found_window = window;
         self
+    }
+
+    /// How long the request being resolved may still be in flight: the attempt timeout it was
+    /// **sent** with (say `Client::with_timeout(60 s)`), when that differs from the resolving
+    /// client's. The "not found" window is never shorter, so a request sent with a long
+    /// timeout cannot land after "not found" was believed.
+    #[must_use]
+    pub fn in_flight_for(mut self, attempt_timeout: Duration) -> Self {
+        self.in_flight = attempt_timeout;
+        self
+    }
+
+    /// The "not found" window `client` confirms with: the longest of the options' window, the
+    /// time the request may still be in flight, and the client's attempt timeout.
+    pub fn effective_window(&self, client: &Client) -> Duration {
+        self.not_found_window
+            .max(self.in_flight)
+            .max(client.timeout)
     }
 
     /// The inquiry request.
@@ -99,16 +120,20 @@ impl Client {
     ///
     /// - The deadline bounds the whole call: each inquiry gets at most the time left.
     /// - [`InquiryOutcome::NotFound`] is returned only when inquiries keep saying so, in a row,
-    ///   for the options' "not found" window (at least the client's attempt timeout): a request
-    ///   still in flight when its caller gave up has then landed or expired. When the deadline
-    ///   comes first, the answer is [`InquiryOutcome::Unknown`] with
+    ///   for the "not found" window ([`ResolveOptions::effective_window`]: at least the
+    ///   client's attempt timeout and the time the request may still be in flight), and then it
+    ///   is confirmed ([`NotFound::is_confirmed`](crate::outcome::NotFound::is_confirmed)): a
+    ///   request still in flight when its caller gave up has landed or expired. When the
+    ///   deadline comes first, the answer is [`InquiryOutcome::Unknown`] with
     ///   [`UnknownReason::NotFoundUnconfirmed`]: not final yet, never "not found".
-    /// - An answer whose next step needs a person ([`NextStep::needs_manual_action`]: fix the
-    ///   request, check the configuration, do not retry) ends the call at once.
-    /// - Otherwise the last answer is returned when the deadline passes (still
+    /// - A signed answer whose next step needs a person ([`NextStep::needs_manual_action`]:
+    ///   fix the request, check the configuration, do not retry) ends the call at once. An
+    ///   unsigned answer never does: it is [`UnknownReason::Unsigned`], and inquiries go on.
+    /// - Otherwise the **latest** answer is returned when the deadline passes (still
     ///   [`InquiryOutcome::Processing`] while the buyer is in 3-D Secure, for example): check
-    ///   [`InquiryOutcome::is_final`]. An error is returned only when no inquiry got an answer,
-    ///   or when the request itself is invalid.
+    ///   [`InquiryOutcome::is_final`]. An error is returned only when no inquiry got an answer
+    ///   (the error an inquiry met, not the deadline's own cut), or when the request itself is
+    ///   invalid.
     pub async fn resolve_with(&self, options: &ResolveOptions) -> Result<InquiryOutcome, Error> {
         let started = Instant::now();
         let resolved = self.resolve_until_deadline(options, started).await;
@@ -125,7 +150,7 @@ impl Client {
         options: &ResolveOptions,
         started: Instant,
     ) -> Result<InquiryOutcome, Error> {
-        let window = options.not_found_window.max(self.timeout);
+        let window = options.effective_window(self);
         let mut not_found_since: Option<Instant> = None;
         let mut last: Option<Result<InquiryOutcome, Error>> = None;
         for round in 1u32.. {
@@ -133,33 +158,40 @@ impl Client {
             if left.is_zero() {
                 break;
             }
-            let answer = tokio::time::timeout(left, self.inquire(&options.request))
-                .await
-                .unwrap_or(Err(Error::OutcomeUnknown(OutcomeUnknown::Timeout)));
-            match &answer {
-                Ok(InquiryOutcome::NotFound) => {
+            let Ok(answer) = tokio::time::timeout(left, self.inquire(&options.request)).await
+            else {
+                // The deadline cut this inquiry short: it says nothing of the gateway, so it
+                // never replaces what an inquiry did get.
+                last.get_or_insert(Err(Error::OutcomeUnknown(OutcomeUnknown::Timeout)));
+                break;
+            };
+            match answer {
+                Ok(InquiryOutcome::NotFound(not_found)) => {
                     let since = *not_found_since.get_or_insert_with(Instant::now);
                     if since.elapsed() >= window {
-                        return answer;
+                        return Ok(InquiryOutcome::NotFound(not_found.confirmed(window)));
                     }
+                    last = Some(Ok(InquiryOutcome::NotFound(not_found)));
                 }
-                Ok(outcome) if outcome.is_final() => return answer,
-                Ok(outcome) if outcome.next_step().needs_manual_action() => return answer,
+                Ok(outcome) if outcome.is_final() => return Ok(outcome),
+                Ok(outcome) if outcome.next_step().needs_manual_action() => return Ok(outcome),
                 Err(Error::NotSent(NotSent::InvalidRequest(_) | NotSent::Signing(_))) => {
                     return answer
                 }
-                // Anything but "not found" breaks the run of "not found" answers.
-                _ => not_found_since = None,
-            }
-            // Keep the most informative answer: any outcome beats an error.
-            if answer.is_ok() || !matches!(last, Some(Ok(_))) {
-                last = Some(answer);
+                // Anything but "not found" breaks the run of "not found" answers. The latest
+                // answer is kept; an error replaces only an error (any answer beats an error).
+                answer => {
+                    not_found_since = None;
+                    if answer.is_ok() || !matches!(last, Some(Ok(_))) {
+                        last = Some(answer);
+                    }
+                }
             }
             let left = options.deadline.saturating_sub(started.elapsed());
             tokio::time::sleep(retry::backoff(&self.retry, round, jitter()).min(left)).await;
         }
         match last {
-            Some(Ok(InquiryOutcome::NotFound)) => Ok(not_found_unconfirmed(&options.request)),
+            Some(Ok(InquiryOutcome::NotFound(_))) => Ok(not_found_unconfirmed(&options.request)),
             Some(answer) => answer,
             // A zero deadline: nothing was asked.
             None => Err(Error::OutcomeUnknown(OutcomeUnknown::Timeout)),
@@ -177,14 +209,32 @@ impl Client {
             vaulting_request_id: request.vaulting_request_id.clone(),
             merchant_account_id: request.merchant_account_id.clone(),
         };
+        // Only a signed inquiry answer can be final or carry URLs (an unsigned one is always
+        // `Unknown`), so whatever settles the vaulting here is the gateway's word.
+        let id = inquiry.vaulting_request_id.clone();
         match self.inquire(&inquiry).await {
             Ok(InquiryOutcome::Processing(Processing {
                 urls: Some(urls),
                 vaulting_request_id,
             })) => VaultOutcome::BuyerActionRequired(BuyerAction {
                 urls,
-                vaulting_request_id: vaulting_request_id.or(Some(inquiry.vaulting_request_id)),
+                vaulting_request_id: vaulting_request_id.or(Some(id)),
             }),
+            Ok(InquiryOutcome::Succeeded(card)) => VaultOutcome::Vaulted(card),
+            Ok(InquiryOutcome::Failed(failure)) => {
+                let next_step = failure.next_step();
+                VaultOutcome::Failed(VaultFailure {
+                    status: Open::Known(ResultStatus::F),
+                    // The inquiry's vaultingResultCode; without one, the vault answer's code.
+                    code: match failure.vaulting_result_code {
+                        Some(code) => code.as_wire().parse().unwrap_or_else(|e| match e {}),
+                        None => unsigned.code,
+                    },
+                    message: failure.vaulting_result_message,
+                    vaulting_request_id: failure.vaulting_request_id.or(Some(id)),
+                    next_step,
+                })
+            }
             _ => VaultOutcome::Unknown(unsigned),
         }
     }

@@ -4,7 +4,7 @@
 //! `exec` attaches the verdict to the response it returns (a typed extension); `post` hands it
 //! to the [`Client`](crate::Client) call waiting in [`capture`] (a task-local slot), and turns
 //! [`Verdict::Refused`] into an error, so a caller of the raw client, who has no slot, still
-//! fails closed.
+//! fails closed; for that caller an unsigned answer is refused as well.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -54,14 +54,18 @@ pub(super) fn note_status(status: u16) {
 }
 
 /// Records the verdict for [`capture`] (when a call is waiting for it), and refuses a refused
-/// response.
+/// response. Outside `capture` (a caller of the raw client, who gets the parsed body and no
+/// verdict), an unsigned answer is refused too: nothing would tell that caller it is unsigned.
 pub(super) fn hand_out(verdict: Option<&Verdict>) -> Result<(), ResponseRejected> {
-    if let Some(verdict) = verdict {
-        // Outside `capture` (the raw client) there is no slot: the error below is enough.
-        let _ = SLOT.try_with(|slot| slot.borrow_mut().verdict = Some(verdict.clone()));
-    }
+    let waiting = match verdict {
+        Some(verdict) => SLOT
+            .try_with(|slot| slot.borrow_mut().verdict = Some(verdict.clone()))
+            .is_ok(),
+        None => true,
+    };
     match verdict {
         Some(Verdict::Refused(rejected)) => Err(rejected.clone()),
+        Some(Verdict::UnsignedFailure) if !waiting => Err(ResponseRejected::Unsigned),
         _ => Ok(()),
     }
 }

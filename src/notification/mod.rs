@@ -78,7 +78,9 @@ use crate::types;
 mod outcome;
 mod request_time;
 
-pub use outcome::{interpret_notification, NotificationFailure, NotificationOutcome};
+pub use outcome::{
+    interpret_notification, interpret_notification_as, NotificationFailure, NotificationOutcome,
+};
 use request_time::parse_request_time;
 
 /// The exact body to answer a verified notification with (HTTP 200,

@@ -6,7 +6,9 @@
 //! plainly is never read as either.
 
 use crate::open_enum::Open;
-use crate::outcome::{after_failed_vaulting, NextStep, UnknownOutcome, UnknownReason, VaultedCard};
+use crate::outcome::{
+    after_failed_vaulting, distrusted, NextStep, Trust, UnknownOutcome, UnknownReason, VaultedCard,
+};
 use crate::types::{self, ResultCode, ResultStatus, VaultingStatus};
 
 /// The outcome a `notifyVaulting` notification reports, from [`interpret_notification`].
@@ -87,8 +89,11 @@ impl NotificationOutcome {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct NotificationFailure {
-    /// `result.resultCode`: why, e.g. `VERIFICATION_FAIL` (codes Alipay adds later are kept).
-    pub code: Open<ResultCode>,
+    /// Why, as the notification says it: its `resultCode`, e.g. `VERIFICATION_FAIL` (codes
+    /// Alipay adds later are kept). `None` when that is `SUCCESS` (an `S` notification whose
+    /// `vaultingStatus` is `FAIL`): the notification then names no failure code, and `SUCCESS`
+    /// is never reported as one.
+    pub code: Option<Open<ResultCode>>,
     /// `result.resultMessage` (for logs, not for buyers).
     pub message: Option<String>,
     /// The `vaultingRequestId` the notification is about.
@@ -105,14 +110,30 @@ pub struct NotificationFailure {
 /// |---|---|---|---|
 /// | S | SUCCESS or absent, with a card token | `Vaulted` | `None` |
 /// | S | SUCCESS or absent, without a card token | `Unknown` (`SuccessWithoutToken`) | `InquireWithSameRequestId` |
-/// | S | FAIL | `Failed` | `DoNotRetry` for PROCESS_FAIL, else `RetryWithNewRequestId` |
+/// | S | FAIL | `Failed`, with the `resultCode` unless it is `SUCCESS` | `DoNotRetry` for PROCESS_FAIL, else `RetryWithNewRequestId` |
 /// | S | PROCESSING | `Unknown` (`StillProcessing`) | `InquireWithSameRequestId` |
-/// | F | FAIL or absent | `Failed` | `DoNotRetry` for PROCESS_FAIL, else `RetryWithNewRequestId` |
+/// | F | FAIL or absent | `Failed`, with the `resultCode` | `DoNotRetry` for PROCESS_FAIL, else `RetryWithNewRequestId` |
 /// | F | SUCCESS or PROCESSING | `Unknown` (`Inconsistent`) | `InquireWithSameRequestId` |
 /// | S or F | a value this crate does not know | `Unknown` (`UnrecognisedVaultingStatus`) | `InquireWithSameRequestId` |
 /// | U | any | `Unknown` (`ResultUnknown`) | `InquireWithSameRequestId` |
 /// | a status other than S, F, U | any | `Unknown` (`UnrecognisedStatus`) | `InquireWithSameRequestId` |
 pub fn interpret_notification(notification: types::NotifyVaultingRequest) -> NotificationOutcome {
+    interpret_notification_as(notification, Trust::Signed)
+}
+
+/// The table, for a notification of the given trust: one that was not verified is
+/// [`UnknownReason::Unsigned`] whatever it says, as an unsigned answer of the API is.
+pub fn interpret_notification_as(
+    notification: types::NotifyVaultingRequest,
+    trust: Trust,
+) -> NotificationOutcome {
+    if let Some(distrusted) = distrusted(
+        trust,
+        &notification.result,
+        Some(&notification.vaulting_request_id),
+    ) {
+        return NotificationOutcome::Unknown(distrusted);
+    }
     let types::NotifyVaultingRequest {
         result,
         vaulting_request_id,
@@ -120,59 +141,56 @@ pub fn interpret_notification(notification: types::NotifyVaultingRequest) -> Not
         payment_method_detail,
         ..
     } = notification;
-    let types::Result {
-        result_code: code,
-        result_message: message,
-        result_status: status,
-    } = result;
-    let unknown = |reason| {
-        NotificationOutcome::Unknown(UnknownOutcome {
-            status: status.clone(),
-            code: code.clone(),
-            message: message.clone(),
-            vaulting_request_id: Some(vaulting_request_id.clone()),
-            reason,
-            next_step: NextStep::InquireWithSameRequestId,
-        })
+    let id = Some(vaulting_request_id.clone());
+    let unknown = |result: types::Result, reason| {
+        NotificationOutcome::Unknown(crate::outcome::unknown(result, id.clone(), reason))
     };
-    let failed = || {
+    // The failure's code is only what the notification says of the failure: its `resultCode`,
+    // except `SUCCESS` (an `S` with `vaultingStatus` `FAIL` whose `resultCode` is the
+    // notification's own `SUCCESS` names no failure code).
+    let failed = |result: types::Result, code: Option<Open<ResultCode>>| {
+        let process_fail = code.as_ref().is_some_and(|c| *c == ResultCode::ProcessFail);
         NotificationOutcome::Failed(NotificationFailure {
-            code: code.clone(),
-            message: message.clone(),
+            code,
+            message: result.result_message,
             vaulting_request_id: vaulting_request_id.clone(),
-            next_step: after_failed_vaulting(code == ResultCode::ProcessFail),
+            next_step: after_failed_vaulting(process_fail),
         })
     };
     let vaulting_status = match vaulting_status {
         None => None,
         Some(Open::Known(known)) => Some(known),
         Some(Open::Unknown(value)) => {
-            return match status.known() {
+            let reason = match result.result_status.known() {
                 Some(ResultStatus::S | ResultStatus::F) => {
-                    unknown(UnknownReason::UnrecognisedVaultingStatus(value))
+                    UnknownReason::UnrecognisedVaultingStatus(value)
                 }
-                Some(ResultStatus::U) => unknown(UnknownReason::ResultUnknown),
-                None => unknown(UnknownReason::UnrecognisedStatus),
-            }
+                Some(ResultStatus::U) => UnknownReason::ResultUnknown,
+                None => UnknownReason::UnrecognisedStatus,
+            };
+            return unknown(result, reason);
         }
     };
 
-    match (status.known(), vaulting_status) {
+    match (result.result_status.known().copied(), vaulting_status) {
         (Some(ResultStatus::S), None | Some(VaultingStatus::Success)) => {
             match payment_method_detail.and_then(VaultedCard::from_detail) {
                 Some(card) => NotificationOutcome::Vaulted(card),
-                None => unknown(UnknownReason::SuccessWithoutToken),
+                None => unknown(result, UnknownReason::SuccessWithoutToken),
             }
         }
         (Some(ResultStatus::S | ResultStatus::F), Some(VaultingStatus::Fail))
-        | (Some(ResultStatus::F), None) => failed(),
+        | (Some(ResultStatus::F), None) => {
+            let code = Some(result.result_code.clone()).filter(|c| *c != ResultCode::Success);
+            failed(result, code)
+        }
         (Some(ResultStatus::S), Some(VaultingStatus::Processing)) => {
-            unknown(UnknownReason::StillProcessing)
+            unknown(result, UnknownReason::StillProcessing)
         }
         (Some(ResultStatus::F), Some(VaultingStatus::Success | VaultingStatus::Processing)) => {
-            unknown(UnknownReason::Inconsistent)
+            unknown(result, UnknownReason::Inconsistent)
         }
-        (Some(ResultStatus::U), _) => unknown(UnknownReason::ResultUnknown),
-        (None, _) => unknown(UnknownReason::UnrecognisedStatus),
+        (Some(ResultStatus::U), _) => unknown(result, UnknownReason::ResultUnknown),
+        (None, _) => unknown(result, UnknownReason::UnrecognisedStatus),
     }
 }

@@ -192,7 +192,10 @@ fn each_missing_or_invalid_variable_is_named_and_its_value_never_shown() {
 fn a_public_key_file_with_two_keys_configures_both() {
     let dir = Dir::new("two");
     let old = crate::support::gateway_public();
-    let new = crate::support::merchant_public();
+    // A new key of Alipay's (not the merchant's own public key, which is refused).
+    let new = alipay_vaulting::keys::PrivateKey::generate()
+        .unwrap()
+        .public_key();
     let both = format!(
         "{}\n{}",
         pem("PUBLIC KEY", old.spki_der()),

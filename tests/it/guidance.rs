@@ -26,6 +26,8 @@ const TIMEOUT: Duration = Duration::from_millis(400);
 enum Gateway {
     /// Answers this body, signed by the gateway key.
     Signed(&'static str),
+    /// Answers this body without a signature.
+    Unsigned(&'static str),
     /// Answers this body signed by the wrong key.
     BadSignature(&'static str),
     /// Answers HTTP 503.
@@ -123,11 +125,53 @@ const TABLE: &[(&str, Call, Gateway, NextStep, u8)] = &[
         1,
     ),
     (
-        "vault F/REPEAT_REQ_INCONSISTENT",
+        "vault F/REPEAT_REQ_INCONSISTENT: the id is an earlier request's, which may have vaulted",
         Call::Vault,
         Gateway::Signed(f!("REPEAT_REQ_INCONSISTENT")),
-        NextStep::FixRequest,
-        2,
+        NextStep::InquireWithSameRequestId,
+        30,
+    ),
+    (
+        "vault F/PROCESS_FAIL, unsigned",
+        Call::Vault,
+        Gateway::Unsigned(f!("PROCESS_FAIL")),
+        NextStep::InquireWithSameRequestId,
+        30,
+    ),
+    (
+        "vault F/INVALID_SIGNATURE, unsigned",
+        Call::Vault,
+        Gateway::Unsigned(f!("INVALID_SIGNATURE")),
+        NextStep::InquireWithSameRequestId,
+        30,
+    ),
+    (
+        "vault U/VERIFICATION_IN_PROCESS with a URL, unsigned (the confirming inquiry is too)",
+        Call::Vault,
+        Gateway::Unsigned(U_REDIRECT),
+        NextStep::InquireWithSameRequestId,
+        30,
+    ),
+    (
+        "inquire F/PROCESS_FAIL, unsigned",
+        Call::Inquire,
+        Gateway::Unsigned(f!("PROCESS_FAIL")),
+        NextStep::InquireWithSameRequestId,
+        30,
+    ),
+    (
+        "inquire F/PARAM_ILLEGAL, unsigned",
+        Call::Inquire,
+        Gateway::Unsigned(f!("PARAM_ILLEGAL")),
+        NextStep::InquireWithSameRequestId,
+        30,
+    ),
+    (
+        "inquire F/VAULTING_NOT_EXIST, unsigned",
+        Call::Inquire,
+        Gateway::Unsigned(f!("VAULTING_NOT_EXIST")),
+        NextStep::InquireWithSameRequestId,
+        30,
     ),
     (
         "vault F/REQUEST_TRAFFIC_EXCEED_LIMIT",
@@ -165,11 +209,11 @@ const TABLE: &[(&str, Call, Gateway, NextStep, u8)] = &[
         10,
     ),
     (
-        "inquire F/VAULTING_NOT_EXIST",
+        "inquire F/VAULTING_NOT_EXIST: one inquiry's not found is not final",
         Call::Inquire,
         Gateway::Signed(f!("VAULTING_NOT_EXIST")),
-        NextStep::CheckRequestId,
-        20,
+        NextStep::InquireWithSameRequestId,
+        30,
     ),
     (
         "inquire F/PARAM_ILLEGAL",
@@ -256,6 +300,7 @@ async fn serve(gateway: Gateway) -> (Option<RawServer>, String) {
     let merchant_key = support::merchant_key();
     let script = move |r: &support::Received| match gateway {
         Gateway::Signed(body) => Reply::signed(&gateway_key, support::CLIENT_ID, &r.path, body),
+        Gateway::Unsigned(body) => Reply::unsigned(body),
         Gateway::BadSignature(body) => {
             Reply::signed(&merchant_key, support::CLIENT_ID, &r.path, body)
         }

@@ -74,9 +74,7 @@ async fn with_the_ca_added_the_flow_works_over_http2_and_http1() {
         .http1_only()
         .redirect(reqwest::redirect::Policy::none())
         .tls_certs_only([reqwest::Certificate::from_pem(ca.pem.as_bytes()).unwrap()])
-        .no_proxy()
-        .build()
-        .unwrap();
+        .no_proxy();
     let client = sim.client_builder().http_client(http1).build().unwrap();
     vault_and_inquire(&client, "https-h1-1").await;
 

@@ -46,4 +46,5 @@ mod simulator_signatures;
 mod simulator_three_ds;
 mod telemetry;
 mod trust;
+mod trust_edges;
 mod wire;

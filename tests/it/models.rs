@@ -28,20 +28,20 @@ fn document_request() -> types::VaultPaymentMethodRequest {
         .brand(types::CardBrand::Visa)
         .cardholder_name(Some(
             types::UserName::builder()
-                .first_name("xu".to_string())
-                .middle_name("fang".to_string())
-                .last_name("jie".to_string())
-                .full_name("xufangjie".to_string())
+                .first_name(Some("xu".into()))
+                .middle_name(Some("fang".into()))
+                .last_name(Some("jie".into()))
+                .full_name(Some("xufangjie".into()))
                 .try_into()
                 .unwrap(),
         ))
         .billing_address(Some(
             types::Address::builder()
                 .region("CN".to_string())
-                .address1("gongzhuan Road".to_string())
-                .city("hangzhou".to_string())
-                .state("zhejiang".to_string())
-                .zip_code("310000".to_string())
+                .address1(Some("gongzhuan Road".into()))
+                .city(Some("hangzhou".into()))
+                .state(Some("zhejiang".into()))
+                .zip_code(Some("310000".into()))
                 .try_into()
                 .unwrap(),
         ))

@@ -148,6 +148,40 @@ async fn a_proxy_that_refuses_or_closes_gives_the_typed_error_and_is_not_retried
     );
 }
 
+/// The probe that learns a refusal's status runs inside the attempt timeout: a proxy that
+/// refuses and then never answers the probe cannot make a 300 ms call take 2 s.
+#[tokio::test]
+async fn the_refusal_probe_fits_in_the_attempt_timeout() {
+    let ca = TestCa::new("proxy test CA");
+    let sim = https_sim(&ca).await;
+    let proxy = ConnectProxy::start(ProxyMode::StatusThenStall(403)).await;
+    let client = sim
+        .client_builder()
+        .add_root_certificate(ca.root())
+        .proxy(proxy.url())
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let error = client
+        .vault_payment_method(&util::request("proxy-probe", "4111111111111111"))
+        .await
+        .unwrap_err();
+    let took = started.elapsed();
+    assert!(
+        matches!(
+            error,
+            Error::NotSent(NotSent::Proxy(ProxyFailure::Refused { status: None }))
+        ),
+        "{error:?}"
+    );
+    assert!(took < Duration::from_millis(1500), "{took:?}");
+    // The probe asked the proxy the client was built with.
+    assert_eq!(proxy.tunnels().len(), 2);
+    assert!(sim.requests().is_empty());
+    sim.shutdown().await;
+}
+
 #[tokio::test]
 async fn an_unreachable_proxy_gives_the_typed_error() {
     let ca = TestCa::new("proxy test CA");

@@ -244,7 +244,7 @@ async fn not_found_counts_only_after_the_confirmation_window() {
     // A gateway that never knows the id: "not found", but only once the window has passed.
     let (outcome, calls, took) = resolve_with(&[NOT_FOUND], options()).await;
     assert!(
-        matches!(outcome, Ok(InquiryOutcome::NotFound)),
+        matches!(&outcome, Ok(InquiryOutcome::NotFound(nf)) if nf.is_confirmed()),
         "{outcome:?}"
     );
     assert!(took >= Duration::from_millis(800), "{took:?}");
@@ -253,7 +253,7 @@ async fn not_found_counts_only_after_the_confirmation_window() {
     let (outcome, _, took) =
         resolve_with(&[NOT_FOUND, NOT_FOUND, UNKNOWN, NOT_FOUND], options()).await;
     assert!(
-        matches!(outcome, Ok(InquiryOutcome::NotFound)),
+        matches!(&outcome, Ok(InquiryOutcome::NotFound(nf)) if nf.is_confirmed()),
         "{outcome:?}"
     );
     assert!(took >= Duration::from_millis(800), "{took:?}");
@@ -265,7 +265,7 @@ async fn the_window_is_never_shorter_than_the_attempt_timeout() {
     let short = options().not_found_window(Duration::from_millis(10));
     let (outcome, _, took) = resolve_with(&[NOT_FOUND], short).await;
     assert!(
-        matches!(outcome, Ok(InquiryOutcome::NotFound)),
+        matches!(&outcome, Ok(InquiryOutcome::NotFound(nf)) if nf.is_confirmed()),
         "{outcome:?}"
     );
     assert!(took >= Duration::from_millis(500), "{took:?}");

@@ -3,7 +3,7 @@
 
 use crate::support::simulator as util;
 
-use alipay_vaulting::outcome::{InquiryOutcome, NextStep, VaultOutcome};
+use alipay_vaulting::outcome::{InquiryOutcome, NextStep, UnknownReason, VaultOutcome};
 use alipay_vaulting::types::ResultCode;
 use util::{request, sim};
 
@@ -38,14 +38,16 @@ async fn the_same_id_with_another_card_is_refused() {
         .vault_payment_method(&request("idem-2", "5555555555554444"))
         .await
         .unwrap();
-    let VaultOutcome::Failed(failure) = second else {
+    // Not a final failure: the id is the earlier request's, which vaulted a card. Inquiring
+    // with it gives that request's outcome; this card needs a new id.
+    let VaultOutcome::Unknown(unknown) = &second else {
         panic!("{second:?}");
     };
-    assert_eq!(failure.code, ResultCode::RepeatReqInconsistent);
-    // The same next step as an inquiry gets for this code: the request must change (a new
-    // vaultingRequestId for another card).
-    assert_eq!(failure.next_step, NextStep::FixRequest);
-    assert_eq!(failure.vaulting_request_id.as_deref(), Some("idem-2"));
+    assert!(!second.is_final());
+    assert_eq!(unknown.code, ResultCode::RepeatReqInconsistent);
+    assert_eq!(unknown.reason, UnknownReason::RequestIdInUse);
+    assert_eq!(unknown.next_step, NextStep::InquireWithSameRequestId);
+    assert_eq!(unknown.vaulting_request_id.as_deref(), Some("idem-2"));
     // The first vaulting is untouched.
     let snapshot = sim.vaulting("idem-2").unwrap();
     assert_eq!(
@@ -119,7 +121,11 @@ async fn an_unknown_id_is_not_found() {
     let sim = sim().await;
     let client = sim.client();
     let inquiry = client.inquire_vaulting("never-sent").await.unwrap();
-    assert_eq!(inquiry, InquiryOutcome::NotFound);
+    assert!(
+        matches!(&inquiry, InquiryOutcome::NotFound(nf) if !nf.is_confirmed()),
+        "{inquiry:?}"
+    );
+    assert!(!inquiry.is_final());
     assert_eq!(sim.requests()[0].result_code, "VAULTING_NOT_EXIST");
     assert_eq!(sim.vaulting_count(), 0);
 }

@@ -33,8 +33,8 @@ fn request(id: &str) -> types::VaultPaymentMethodRequest {
                         .expiry_month("12")
                         .cardholder_name(Some(
                             types::UserName::builder()
-                                .first_name("José".to_string())
-                                .last_name("王".to_string())
+                                .first_name(Some("José".into()))
+                                .last_name(Some("王".into()))
                                 .try_into()
                                 .unwrap(),
                         )),

@@ -84,11 +84,21 @@ pub struct GatewayArgs {
     pub client_id: Option<String>,
 
     /// A file holding the merchant private key (PKCS#8 or PKCS#1, base64 or PEM).
-    #[arg(long, env = "ALIPAY_PRIVATE_KEY", value_name = "FILE")]
+    #[arg(
+        long,
+        env = "ALIPAY_PRIVATE_KEY",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
     pub private_key: Option<PathBuf>,
 
     /// A file holding the Alipay (gateway) public key, not the merchant's public key.
-    #[arg(long, env = "ALIPAY_PUBLIC_KEY", value_name = "FILE")]
+    #[arg(
+        long,
+        env = "ALIPAY_PUBLIC_KEY",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
     pub public_key: Option<PathBuf>,
 
     /// The timeout of one attempt, e.g. 15s or 500ms (as the official SDKs: 15s).
@@ -102,7 +112,7 @@ pub struct GatewayArgs {
 
     /// A proxy for every call (http://[user:password@]host:port). Without it, HTTPS_PROXY,
     /// ALL_PROXY and NO_PROXY apply.
-    #[arg(long, env = "ALIPAY_PROXY", value_name = "URL")]
+    #[arg(long, env = "ALIPAY_PROXY", value_name = "URL", hide_env_values = true)]
     pub proxy: Option<String>,
 
     /// Call the gateway directly, whatever --proxy, ALIPAY_PROXY or HTTPS_PROXY say.
@@ -223,7 +233,12 @@ pub struct VerifyArgs {
     pub client_id: Option<String>,
 
     /// A file holding the Alipay (gateway) public key.
-    #[arg(long, env = "ALIPAY_PUBLIC_KEY", value_name = "FILE")]
+    #[arg(
+        long,
+        env = "ALIPAY_PUBLIC_KEY",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
     pub public_key: Option<PathBuf>,
 }
 

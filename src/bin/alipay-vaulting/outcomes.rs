@@ -75,10 +75,18 @@ pub fn inquiry(id: &str, outcome: &InquiryOutcome, source: &Source) -> Report {
             "vaultingResultMessage",
             failure.vaulting_result_message.as_deref(),
         ),
-        InquiryOutcome::NotFound => Report::new(
+        InquiryOutcome::NotFound(not_found) if not_found.is_confirmed() => Report::new(
             exit,
             "notFound",
-            "Not found: the gateway has no vaulting with this vaultingRequestId.",
+            "Not found: the gateway has no vaulting with this vaultingRequestId, confirmed over \
+             the window a request still in flight could land in.",
+        )
+        .field("vaultingRequestId", Some(id)),
+        InquiryOutcome::NotFound(_) => Report::new(
+            exit,
+            "notFoundYet",
+            "Not found yet: the gateway has no vaulting with this vaultingRequestId so far, but \
+             a request still in flight may land; `resolve` confirms it (this is NOT a failure).",
         )
         .field("vaultingRequestId", Some(id)),
         InquiryOutcome::Unknown(unknown) => unknown_fields(id, unknown),
@@ -187,6 +195,11 @@ fn reason(reason: &UnknownReason) -> String {
         UnknownReason::Inconsistent => "result and vaultingStatus disagree".into(),
         UnknownReason::Unsigned => {
             "the answer came without a signature, so it is not trusted".into()
+        }
+        UnknownReason::RequestIdInUse => {
+            "this vaultingRequestId belongs to an earlier request with other contents; \
+             inquire for that request's outcome, and vault this card with a new id"
+                .into()
         }
         other => format!("{other:?}"),
     }

@@ -18,6 +18,8 @@ pub enum ProxyMode {
     Status(u16),
     /// Closes without a word.
     Close,
+    /// Answers the first CONNECT with this status; every later one, never.
+    StatusThenStall(u16),
 }
 
 /// One CONNECT the proxy received.
@@ -118,8 +120,9 @@ async fn serve(
             );
             authorization.as_deref() == Some(expected.as_str())
         }
-        ProxyMode::Status(_) | ProxyMode::Close => false,
+        ProxyMode::Status(_) | ProxyMode::Close | ProxyMode::StatusThenStall(_) => false,
     };
+    let earlier = seen.lock().unwrap().len();
     seen.lock().unwrap().push(Tunnel {
         target: target.to_string(),
         authorization,
@@ -127,6 +130,15 @@ async fn serve(
     });
     match mode {
         ProxyMode::Close => return Ok(()),
+        ProxyMode::StatusThenStall(_) if earlier > 0 => {
+            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+            return Ok(());
+        }
+        ProxyMode::StatusThenStall(status) => {
+            let answer = format!("HTTP/1.1 {status} Refused\r\ncontent-length: 0\r\n\r\n");
+            client.write_all(answer.as_bytes()).await?;
+            return Ok(());
+        }
         ProxyMode::Status(status) => {
             let answer = format!("HTTP/1.1 {status} Refused\r\ncontent-length: 0\r\n\r\n");
             client.write_all(answer.as_bytes()).await?;

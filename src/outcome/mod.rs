@@ -14,20 +14,39 @@
 //! twice: a `U` (or a timeout) does not prove that the first request was not processed. This
 //! crate therefore maps every `U` to [`VaultOutcome::Unknown`] with
 //! [`NextStep::InquireWithSameRequestId`]: first inquire with the **same** `vaultingRequestId`
-//! (the client's `resolve` does this), and only when the inquiry answers
-//! [`InquiryOutcome::NotFound`] or [`InquiryOutcome::Failed`] vault again with a **new** id.
+//! (the client's `resolve` does this), and only when it answers
+//! [`InquiryOutcome::Failed`], or [`InquiryOutcome::NotFound`] confirmed over its window, vault
+//! again with a **new** id.
+//!
+//! # Trust
+//!
+//! Every table takes whether the answer was signed ([`Trust`]). An unsigned answer (Alipay may
+//! leave `F` and `U` unsigned) is read, but it is always [`UnknownReason::Unsigned`] with
+//! "inquire with the same id": never final, never a buyer redirect, never a step that needs a
+//! person. The rows the tables share (what an `F` code means, which URLs count) live in one
+//! place, so no table can read an answer its own way.
 //!
 //! # Card tokens never print
 //!
 //! A `cardToken` is a credential for later payments. [`VaultedCard`]'s `Debug` (and so the
 //! `Debug` of every outcome holding one) shows at most its first 6 characters and its length.
 
-use std::fmt;
+mod inquiry;
+mod table;
+mod vault;
 
-use crate::client::operation;
+use std::fmt;
+use std::time::Duration;
+
 use crate::open_enum::Open;
 use crate::types;
-use crate::types::{CardBrand, ResultCode, ResultStatus, VaultingResultCode, VaultingStatus};
+use crate::types::{CardBrand, ResultCode, ResultStatus, VaultingResultCode};
+
+pub use inquiry::{interpret_inquiry, interpret_inquiry_as, interpret_unsigned_inquiry};
+pub(crate) use table::after_failed_vaulting;
+pub use table::Trust;
+pub(crate) use table::{distrusted, unknown};
+pub use vault::{interpret_unsigned_vault, interpret_vault, interpret_vault_as};
 
 /// What the caller should do next, as the API documents say (quoted in English on each variant).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -168,20 +187,24 @@ pub enum InquiryOutcome {
     /// `S` and `vaultingStatus` `PROCESSING`: not finished (e.g. waiting for the buyer's 3DS);
     /// inquire again later or wait for the notification.
     Processing(Processing),
-    /// `F` / `VAULTING_NOT_EXIST`: Alipay has no vaulting with this `vaultingRequestId`; check
-    /// the id (when it is the id just sent, the vaulting never started).
-    NotFound,
+    /// `F` / `VAULTING_NOT_EXIST`: Alipay has no vaulting with this `vaultingRequestId` **yet**.
+    /// One inquiry's "not found" is not final: a request still in flight may be registered
+    /// later. Only [`Client::resolve`](crate::Client::resolve) confirms it, when inquiries keep
+    /// saying so over its window ([`NotFound::is_confirmed`]).
+    NotFound(NotFound),
     /// The inquiry did not tell the vaulting's state. Not a failure of the vaulting.
     Unknown(UnknownOutcome),
 }
 
 impl InquiryOutcome {
-    /// Whether the vaulting's state is settled (succeeded, failed, or does not exist).
+    /// Whether the vaulting's state is settled: succeeded, failed, or "not found" confirmed
+    /// by `resolve` over its window (one inquiry's "not found" is not final).
     pub fn is_final(&self) -> bool {
-        matches!(
-            self,
-            InquiryOutcome::Succeeded(_) | InquiryOutcome::Failed(_) | InquiryOutcome::NotFound
-        )
+        match self {
+            InquiryOutcome::Succeeded(_) | InquiryOutcome::Failed(_) => true,
+            InquiryOutcome::NotFound(not_found) => not_found.is_confirmed(),
+            InquiryOutcome::Processing(_) | InquiryOutcome::Unknown(_) => false,
+        }
     }
 
     /// The card token, when the vaulting succeeded.
@@ -199,7 +222,7 @@ impl InquiryOutcome {
             InquiryOutcome::Succeeded(_) => "succeeded",
             InquiryOutcome::Failed(_) => "failed",
             InquiryOutcome::Processing(_) => "processing",
-            InquiryOutcome::NotFound => "not_found",
+            InquiryOutcome::NotFound(_) => "not_found",
             InquiryOutcome::Unknown(_) => "unknown",
         }
     }
@@ -207,31 +230,66 @@ impl InquiryOutcome {
     /// What to do next. `Failed` gives [`NextStep::RetryWithNewRequestId`] because only a new
     /// request can vault the card now; whether to try (e.g. after `STOLEN_CARD`) is the
     /// merchant's decision. A vaulting that failed with `PROCESS_FAIL` gives
-    /// [`NextStep::DoNotRetry`], as vaultPaymentMethod's own `PROCESS_FAIL` does. `Processing` gives [`NextStep::RedirectBuyer`] when URLs came back,
-    /// else [`NextStep::InquireWithSameRequestId`].
+    /// [`NextStep::DoNotRetry`], as vaultPaymentMethod's own `PROCESS_FAIL` does.
+    /// `Processing` gives [`NextStep::RedirectBuyer`] when URLs came back, else
+    /// [`NextStep::InquireWithSameRequestId`]. `NotFound` gives
+    /// [`NextStep::InquireWithSameRequestId`] until `resolve` confirmed it, then
+    /// [`NextStep::CheckRequestId`].
     pub fn next_step(&self) -> NextStep {
         match self {
             InquiryOutcome::Succeeded(_) => NextStep::None,
-            InquiryOutcome::Failed(failure) => after_failed_vaulting(
-                failure.vaulting_result_code.as_ref()
-                    == Some(&VaultingResultCode::ProcessFail.into()),
-            ),
+            InquiryOutcome::Failed(failure) => failure.next_step(),
             InquiryOutcome::Processing(p) if p.urls.is_some() => NextStep::RedirectBuyer,
             InquiryOutcome::Processing(_) => NextStep::InquireWithSameRequestId,
-            InquiryOutcome::NotFound => NextStep::CheckRequestId,
+            InquiryOutcome::NotFound(not_found) if not_found.is_confirmed() => {
+                NextStep::CheckRequestId
+            }
+            InquiryOutcome::NotFound(_) => NextStep::InquireWithSameRequestId,
             InquiryOutcome::Unknown(unknown) => unknown.next_step,
         }
     }
 }
 
-/// The next step after a vaulting that failed for good (the inquiry's `FAIL`, a
-/// notification's): only a new request can vault the card now, except after `PROCESS_FAIL`,
-/// where trying again does not help.
-pub(crate) fn after_failed_vaulting(process_fail: bool) -> NextStep {
-    if process_fail {
-        NextStep::DoNotRetry
-    } else {
-        NextStep::RetryWithNewRequestId
+/// "Not found" (`F` / `VAULTING_NOT_EXIST`), and whether `resolve` confirmed it.
+///
+/// A request that timed out may still be in flight, and be registered seconds later: a "not
+/// found" believed too early leads to a second vaulting of the same card. So one inquiry's
+/// answer is not confirmed; [`Client::resolve`](crate::Client::resolve) confirms it once
+/// inquiries kept saying so, in a row, over its window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NotFound {
+    /// The `vaultingRequestId` echoed by the gateway, if any.
+    pub vaulting_request_id: Option<String>,
+    confirmed_over: Option<Duration>,
+}
+
+impl NotFound {
+    /// One inquiry's "not found".
+    pub(crate) fn unconfirmed(vaulting_request_id: Option<String>) -> NotFound {
+        NotFound {
+            vaulting_request_id,
+            confirmed_over: None,
+        }
+    }
+
+    /// The same answer, confirmed by inquiries over `window`.
+    pub(crate) fn confirmed(self, window: Duration) -> NotFound {
+        NotFound {
+            confirmed_over: Some(window),
+            ..self
+        }
+    }
+
+    /// Whether inquiries kept answering "not found" over `resolve`'s whole window: only then
+    /// is it final (no request still in flight can land any more).
+    pub fn is_confirmed(&self) -> bool {
+        self.confirmed_over.is_some()
+    }
+
+    /// The window over which inquiries kept answering "not found", when confirmed.
+    pub fn confirmed_over(&self) -> Option<Duration> {
+        self.confirmed_over
     }
 }
 
@@ -432,6 +490,16 @@ pub struct InquiryFailure {
     pub vaulting_request_id: Option<String>,
 }
 
+impl InquiryFailure {
+    /// What to do next: [`NextStep::DoNotRetry`] for `PROCESS_FAIL`, else
+    /// [`NextStep::RetryWithNewRequestId`] (only a new request can vault the card now).
+    pub fn next_step(&self) -> NextStep {
+        after_failed_vaulting(
+            self.vaulting_result_code.as_ref() == Some(&VaultingResultCode::ProcessFail.into()),
+        )
+    }
+}
+
 /// A vaulting still in progress, as the inquiry reports it (`vaultingStatus` `PROCESSING`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -493,306 +561,14 @@ pub enum UnknownReason {
     Inconsistent,
     /// The answer came without a signature. Alipay may leave `F` and `U` answers unsigned, so
     /// the answer is read, but whoever can alter the response could also have removed the
-    /// signature and written it: it never counts as final and never sends a buyer anywhere.
+    /// signature and written it: it never counts as final, never sends a buyer anywhere and
+    /// never asks for a person; inquire with the same `vaultingRequestId`.
     Unsigned,
-}
-
-/// Gateway-level codes that mean "the caller is misconfigured", not "the card failed".
-fn is_configuration_error(code: &Open<ResultCode>) -> bool {
-    matches!(
-        code.known(),
-        Some(
-            ResultCode::InvalidSignature
-                | ResultCode::KeyNotFound
-                | ResultCode::InvalidClient
-                | ResultCode::AccessDenied
-                | ResultCode::InvalidApi
-                | ResultCode::NoInterfaceDef
-                | ResultCode::MethodNotSupported
-                | ResultCode::MediaTypeNotAcceptable
-        )
-    )
-}
-
-/// [`interpret_vault`] for an answer that came without a signature: anything but `Unknown`
-/// becomes [`UnknownReason::Unsigned`], to be resolved by inquiring with the same id.
-pub fn interpret_unsigned_vault(response: types::VaultPaymentMethodResponse) -> VaultOutcome {
-    operation::interpret::<operation::VaultPaymentMethod>(response, false)
-}
-
-/// [`interpret_inquiry`] for an answer that came without a signature: anything but `Unknown`
-/// becomes [`UnknownReason::Unsigned`], to be asked again.
-pub fn interpret_unsigned_inquiry(response: types::InquireVaultingResponse) -> InquiryOutcome {
-    operation::interpret::<operation::InquireVaulting>(response, false)
-}
-
-/// The outcome an unsigned answer is read as, when its table row would have been known.
-pub(crate) fn unsigned(
-    result: &types::Result,
-    vaulting_request_id: Option<String>,
-) -> UnknownOutcome {
-    UnknownOutcome {
-        status: result.result_status.clone(),
-        code: result.result_code.clone(),
-        message: result.result_message.clone(),
-        vaulting_request_id,
-        reason: UnknownReason::Unsigned,
-        next_step: NextStep::InquireWithSameRequestId,
-    }
-}
-
-/// Interprets a vaultPaymentMethod response (the document's "result handling" section).
-///
-/// | resultStatus / resultCode | outcome | next step |
-/// |---|---|---|
-/// | S, with a card token | `Vaulted` | `None` |
-/// | S, without a card token | `Unknown` | `InquireWithSameRequestId` |
-/// | F / PARAM_ILLEGAL, REPEAT_REQ_INCONSISTENT | `Failed` | `FixRequest` |
-/// | F / REQUEST_TRAFFIC_EXCEED_LIMIT | `Unknown` (`RateLimited`) | `InquireWithSameRequestId` |
-/// | F / PROCESS_FAIL | `Failed` | `DoNotRetry` |
-/// | F / VERIFICATION_FAIL | `Failed` | `RetryWithNewRequestId` |
-/// | F / signature, key, client or endpoint errors | `Failed` | `CheckConfiguration` |
-/// | F / any other code, known or not | `Failed` | `DoNotRetry` |
-/// | U / VERIFICATION_IN_PROCESS, with a URL | `BuyerActionRequired` | `RedirectBuyer` |
-/// | U / VERIFICATION_IN_PROCESS, no URL | `Failed` | `RetryWithNewRequestId` |
-/// | U / any other code | `Unknown` | `InquireWithSameRequestId` |
-/// | a status other than S, F, U | `Unknown` | `InquireWithSameRequestId` |
-pub fn interpret_vault(response: types::VaultPaymentMethodResponse) -> VaultOutcome {
-    let types::VaultPaymentMethodResponse {
-        result,
-        vaulting_request_id,
-        payment_method_detail,
-        normal_url,
-        scheme_url,
-        applink_url,
-        app_link_url,
-        ..
-    } = response;
-    // The vaultPaymentMethod document spells the app link both ways.
-    let applink_url = applink_url.or(app_link_url);
-    let types::Result {
-        result_code: code,
-        result_message: message,
-        result_status: status,
-    } = result;
-
-    let unknown = |status, code, message, vaulting_request_id, reason| {
-        VaultOutcome::Unknown(UnknownOutcome {
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            reason,
-            next_step: NextStep::InquireWithSameRequestId,
-        })
-    };
-    let failed = |status, code, message, vaulting_request_id, next_step| {
-        VaultOutcome::Failed(VaultFailure {
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            next_step,
-        })
-    };
-
-    match status.known().copied() {
-        Some(ResultStatus::S) => match payment_method_detail.and_then(VaultedCard::from_detail) {
-            Some(card) => VaultOutcome::Vaulted(card),
-            None => unknown(
-                status,
-                code,
-                message,
-                vaulting_request_id,
-                UnknownReason::SuccessWithoutToken,
-            ),
-        },
-        Some(ResultStatus::F) if code == ResultCode::RequestTrafficExceedLimit => unknown(
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            UnknownReason::RateLimited,
-        ),
-        Some(ResultStatus::F) => {
-            let next_step = match code.known() {
-                Some(ResultCode::ParamIllegal | ResultCode::RepeatReqInconsistent) => {
-                    NextStep::FixRequest
-                }
-                Some(ResultCode::VerificationFail) => NextStep::RetryWithNewRequestId,
-                Some(ResultCode::ProcessFail) => NextStep::DoNotRetry,
-                _ if is_configuration_error(&code) => NextStep::CheckConfiguration,
-                _ => NextStep::DoNotRetry,
-            };
-            failed(status, code, message, vaulting_request_id, next_step)
-        }
-        Some(ResultStatus::U) if code == ResultCode::VerificationInProcess => {
-            match RedirectUrls::new(normal_url, scheme_url, applink_url) {
-                Some(urls) => VaultOutcome::BuyerActionRequired(BuyerAction {
-                    urls,
-                    vaulting_request_id,
-                }),
-                None => failed(
-                    status,
-                    code,
-                    message,
-                    vaulting_request_id,
-                    NextStep::RetryWithNewRequestId,
-                ),
-            }
-        }
-        Some(ResultStatus::U) => unknown(
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            UnknownReason::ResultUnknown,
-        ),
-        None => unknown(
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            UnknownReason::UnrecognisedStatus,
-        ),
-    }
-}
-
-/// Interprets an inquireVaulting response (the document's "result handling" section).
-///
-/// | resultStatus / resultCode | vaultingStatus | outcome | next step |
-/// |---|---|---|---|
-/// | S | SUCCESS, with a card token | `Succeeded` | `None` |
-/// | S | SUCCESS, without a card token | `Unknown` | `InquireWithSameRequestId` |
-/// | S | FAIL | `Failed` | `DoNotRetry` for PROCESS_FAIL, else `RetryWithNewRequestId` |
-/// | S | PROCESSING | `Processing` | `RedirectBuyer` with URLs, else `InquireWithSameRequestId` |
-/// | S | missing or not known | `Unknown` | `InquireWithSameRequestId` |
-/// | F / VAULTING_NOT_EXIST | | `NotFound` | `CheckRequestId` |
-/// | F / PARAM_ILLEGAL, REPEAT_REQ_INCONSISTENT | | `Unknown` | `FixRequest` |
-/// | F / signature, key, client or endpoint errors | | `Unknown` | `CheckConfiguration` |
-/// | F / REQUEST_TRAFFIC_EXCEED_LIMIT | | `Unknown` (`RateLimited`) | `InquireWithSameRequestId` |
-/// | F / any other code, known or not | | `Unknown` | `DoNotRetry` |
-/// | U / any code | | `Unknown` | `InquireWithSameRequestId` |
-/// | a status other than S, F, U | | `Unknown` | `InquireWithSameRequestId` |
-pub fn interpret_inquiry(response: types::InquireVaultingResponse) -> InquiryOutcome {
-    let types::InquireVaultingResponse {
-        result,
-        vaulting_request_id,
-        vaulting_status,
-        vaulting_result_code,
-        vaulting_result_message,
-        payment_method_detail,
-        normal_url,
-        scheme_url,
-        applink_url,
-        app_link_url,
-        ..
-    } = response;
-    // The vaultPaymentMethod document spells the app link both ways.
-    let applink_url = applink_url.or(app_link_url);
-    let types::Result {
-        result_code: code,
-        result_message: message,
-        result_status: status,
-    } = result;
-
-    let unknown = |status, code, message, vaulting_request_id, reason, next_step| {
-        InquiryOutcome::Unknown(UnknownOutcome {
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            reason,
-            next_step,
-        })
-    };
-
-    match status.known().copied() {
-        Some(ResultStatus::S) => match vaulting_status {
-            Some(Open::Known(VaultingStatus::Success)) => {
-                match payment_method_detail.and_then(VaultedCard::from_detail) {
-                    Some(card) => InquiryOutcome::Succeeded(card),
-                    None => unknown(
-                        status,
-                        code,
-                        message,
-                        vaulting_request_id,
-                        UnknownReason::SuccessWithoutToken,
-                        NextStep::InquireWithSameRequestId,
-                    ),
-                }
-            }
-            Some(Open::Known(VaultingStatus::Fail)) => InquiryOutcome::Failed(InquiryFailure {
-                vaulting_result_code,
-                vaulting_result_message,
-                vaulting_request_id,
-            }),
-            Some(Open::Known(VaultingStatus::Processing)) => {
-                InquiryOutcome::Processing(Processing {
-                    urls: RedirectUrls::new(normal_url, scheme_url, applink_url),
-                    vaulting_request_id,
-                })
-            }
-            Some(Open::Unknown(value)) => unknown(
-                status,
-                code,
-                message,
-                vaulting_request_id,
-                UnknownReason::UnrecognisedVaultingStatus(value),
-                NextStep::InquireWithSameRequestId,
-            ),
-            None => unknown(
-                status,
-                code,
-                message,
-                vaulting_request_id,
-                UnknownReason::MissingVaultingStatus,
-                NextStep::InquireWithSameRequestId,
-            ),
-        },
-        Some(ResultStatus::F) if code == ResultCode::VaultingNotExist => InquiryOutcome::NotFound,
-        Some(ResultStatus::F) if code == ResultCode::RequestTrafficExceedLimit => unknown(
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            UnknownReason::RateLimited,
-            NextStep::InquireWithSameRequestId,
-        ),
-        Some(ResultStatus::F) => {
-            let next_step = match code.known() {
-                Some(ResultCode::ParamIllegal | ResultCode::RepeatReqInconsistent) => {
-                    NextStep::FixRequest
-                }
-                _ if is_configuration_error(&code) => NextStep::CheckConfiguration,
-                _ => NextStep::DoNotRetry,
-            };
-            unknown(
-                status,
-                code,
-                message,
-                vaulting_request_id,
-                UnknownReason::InquiryFailed,
-                next_step,
-            )
-        }
-        Some(ResultStatus::U) => unknown(
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            UnknownReason::ResultUnknown,
-            NextStep::InquireWithSameRequestId,
-        ),
-        None => unknown(
-            status,
-            code,
-            message,
-            vaulting_request_id,
-            UnknownReason::UnrecognisedStatus,
-            NextStep::InquireWithSameRequestId,
-        ),
-    }
+    /// vaultPaymentMethod answered `F` / REPEAT_REQ_INCONSISTENT: this `vaultingRequestId`
+    /// belongs to an **earlier** request with other contents, which may have vaulted a card.
+    /// Inquire with this id to learn that earlier request's outcome; the card of this request
+    /// needs a new `vaultingRequestId`.
+    RequestIdInUse,
 }
 
 #[cfg(test)]
