@@ -1259,3 +1259,112 @@ fn sim_serves_https_and_vault_trusts_it_with_ca_cert() {
     assert_eq!(run.json()["nextStep"], "checkConfiguration", "{run:?}");
     assert!(sim.stop().success());
 }
+
+// ---------------------------------------------------------------------------
+// Trust at the edges (issue 17)
+// ---------------------------------------------------------------------------
+
+/// The subcommand paths of the tool, from its own `--help` (recursively).
+fn subcommands(path: &[String]) -> Vec<Vec<String>> {
+    let mut args = path.to_vec();
+    args.push("--help".into());
+    let run = cli(&args, &[], "");
+    let mut found = vec![path.to_vec()];
+    let Some(commands) = run.stdout.split("Commands:\n").nth(1) else {
+        return found;
+    };
+    for line in commands.lines() {
+        if line.trim().is_empty() || !line.starts_with("  ") {
+            break;
+        }
+        let name = line.split_whitespace().next().unwrap_or_default();
+        if name == "help" {
+            continue;
+        }
+        let mut next = path.to_vec();
+        next.push(name.to_string());
+        found.extend(subcommands(&next));
+    }
+    found
+}
+
+/// `--help` of every subcommand, with every key variable holding key text (the README allows
+/// it) and the proxy variable holding a password: no key byte and no password is shown.
+#[test]
+fn help_text_never_shows_a_secret() {
+    let private = std::fs::read_to_string(vector("merchant_private_pkcs8.pem")).unwrap();
+    let public = std::fs::read_to_string(vector("gateway_public_spki.pem")).unwrap();
+    let proxy = "http://svc:hunter2-proxy-pa55@127.0.0.1:3128";
+    let env = [
+        ("ALIPAY_PRIVATE_KEY", private.as_str()),
+        ("ALIPAY_PUBLIC_KEY", public.as_str()),
+        ("ALIPAY_PROXY", proxy),
+    ];
+    // Key bytes: each base64 line of both PEM texts.
+    let secrets: Vec<&str> = private
+        .lines()
+        .chain(public.lines())
+        .filter(|l| !l.starts_with("-----") && l.len() > 16)
+        .chain(["hunter2-proxy-pa55"])
+        .collect();
+    let paths = subcommands(&[]);
+    assert!(paths.len() >= 8, "{paths:?}");
+    for path in paths {
+        let mut args = path.clone();
+        args.push("--help".into());
+        let run = cli(&args, &env, "").expect(0);
+        for secret in &secrets {
+            assert!(
+                !run.stdout.contains(secret) && !run.stderr.contains(secret),
+                "`{}` shows a secret:\n{}",
+                args.join(" "),
+                run.stdout
+            );
+        }
+    }
+}
+
+/// The merchant's own public key given as Alipay's: a configuration error (exit 1) that says
+/// which key is which, and nothing reaches the gateway.
+#[test]
+fn the_merchants_public_key_as_alipays_is_refused_before_anything_is_sent() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let gateway = format!("http://{}", listener.local_addr().unwrap());
+    let env = [
+        ("ALIPAY_GATEWAY", gateway.as_str()),
+        ("ALIPAY_CLIENT_ID", "SANDBOX_5YEZ1234567890"),
+    ];
+    let key = vector("merchant_private_pkcs8.pem");
+    let merchant_public = vector("merchant_public_spki.pem");
+    let args = [
+        "--json",
+        "vault",
+        "--private-key",
+        key.as_str(),
+        "--public-key",
+        merchant_public.as_str(),
+    ];
+    let run = cli(&args, &env, &request("mk-1", PLAIN_CARD)).expect(1);
+    let json = run.json();
+    let error = json.to_string();
+    assert!(error.contains("merchant's own public key"), "{run:?}");
+    assert!(
+        matches!(listener.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+        "a connection reached the gateway"
+    );
+}
+
+/// With the `webpki-roots` feature on (the tests build with every feature), the system's store
+/// still counts: a gateway whose CA is only in the system's store (`SSL_CERT_FILE`) is trusted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mozillas_roots_are_added_to_the_systems_never_in_their_place() {
+    let gateway = HttpsGateway::start("system-store").await;
+    let mut env = gateway.env();
+    env.push(("SSL_CERT_FILE", gateway.ca_file()));
+    let run = vault_over(vec![], env, "cli-system-store-1")
+        .await
+        .expect(0);
+    assert_eq!(run.json()["outcome"], "vaulted", "{run:?}");
+    gateway.sim.shutdown().await;
+}

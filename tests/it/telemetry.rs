@@ -100,3 +100,62 @@ fn the_metrics_of_a_vault_a_retried_inquiry_a_resolve_and_a_failed_call() {
         assert_ne!(value, util::CVV);
     }
 }
+
+/// `result_code` is a code the spec lists or `other`: a gateway, or whoever forged an unsigned
+/// answer, cannot write a card number into a label, nor grow the label without end.
+#[test]
+fn result_code_labels_are_known_codes_or_other() {
+    use crate::support::{RawServer, Reply, CLIENT_ID};
+    use metrics_util::debugging::DebuggingRecorder;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let codes = ["4111111111111111", "ZZ_1", "ZZ_2", "PROCESS_FAIL"];
+    let recorder = DebuggingRecorder::new();
+    let snapshotter = recorder.snapshotter();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    metrics::with_local_recorder(&recorder, || {
+        runtime.block_on(async {
+            let next = std::sync::Arc::new(AtomicUsize::new(0));
+            let server = RawServer::start(move |_| {
+                let code = codes[next.fetch_add(1, Ordering::SeqCst) % codes.len()];
+                Reply::unsigned(&format!(
+                    r#"{{"result":{{"resultStatus":"F","resultCode":"{code}"}},"vaultingRequestId":"label-1"}}"#
+                ))
+            })
+            .await;
+            let client = alipay_vaulting::Client::builder()
+                .client_id(CLIENT_ID)
+                .merchant_private_key(crate::support::merchant_key())
+                .alipay_public_key(crate::support::gateway_public())
+                .base_url(server.base_url())
+                .retry_policy(alipay_vaulting::retry::RetryPolicy {
+                    max_attempts: 1,
+                    ..Default::default()
+                })
+                .build()
+                .unwrap();
+            for _ in codes {
+                let _ = client.inquire_vaulting("label-1").await;
+            }
+        })
+    });
+    let mut labels = std::collections::BTreeSet::new();
+    for (key, _, _, _) in snapshotter.snapshot().into_vec() {
+        let (_, key) = key.into_parts();
+        if key.name() == alipay_vaulting::telemetry::CALLS {
+            for label in key.labels().filter(|l| l.key() == "result_code") {
+                labels.insert(label.value().to_owned());
+            }
+        }
+    }
+    assert_eq!(
+        labels,
+        ["PROCESS_FAIL", "other"]
+            .map(String::from)
+            .into_iter()
+            .collect()
+    );
+}

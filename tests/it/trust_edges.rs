@@ -81,11 +81,12 @@ fn is_inquiry(r: &Received) -> bool {
     r.path.ends_with("inquireVaulting")
 }
 
+/// How a scripted server answers one request.
+type Answer = Box<dyn Fn(&Received) -> Reply + Send + Sync>;
+
 /// A server answering inquiries with `answers` in turn (the last one from then on), and the
 /// number of inquiries it got.
-async fn inquiries(
-    answers: Vec<Box<dyn Fn(&Received) -> Reply + Send + Sync>>,
-) -> (RawServer, Arc<AtomicUsize>) {
+async fn inquiries(answers: Vec<Answer>) -> (RawServer, Arc<AtomicUsize>) {
     let count = Arc::new(AtomicUsize::new(0));
     let seen = count.clone();
     let server = RawServer::start(move |r| {

@@ -514,9 +514,7 @@ async fn exercise_simulator(printed: &Printed) -> Vec<String> {
     // A client whose merchant key the simulator does not know: INVALID_SIGNATURE.
     let wrong = Client::builder()
         .client_id(CLIENT_ID)
-        .merchant_private_key(
-            PrivateKey::parse(&read(&vector("gateway_private_pkcs8.b64"))).unwrap(),
-        )
+        .merchant_private_key(PrivateKey::generate().unwrap())
         .alipay_public_key(sim.gateway_public_key())
         .base_url(sim.base_url())
         .timeout(Duration::from_millis(400))
