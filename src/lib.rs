@@ -17,6 +17,8 @@
 //! - `axum` (feature `axum`): an extractor that yields only verified notifications, and the
 //!   acknowledgement.
 //! - `simulator` (feature `simulator`): a local gateway for tests and demos.
+//! - `ledger` (feature `ledger`, a SQLite store with `ledger-sqlite`): vaultings recorded
+//!   before they are sent, settled exactly once after a crash, delivered to the service once.
 #![warn(missing_docs)]
 
 #[cfg(feature = "axum")]
@@ -28,6 +30,8 @@ pub mod error;
 pub mod headers;
 pub mod hooks;
 pub mod keys;
+#[cfg(feature = "ledger")]
+pub mod ledger;
 pub mod lenient;
 pub mod notification;
 pub mod open_enum;
@@ -49,7 +53,7 @@ mod generated {
 }
 
 pub use client::{
-    Client, ClientBuilder, Region, ResolveOptions, DEFAULT_CONNECT_TIMEOUT,
+    Client, ClientBuilder, InquiryBudget, Region, ResolveOptions, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE,
     DEFAULT_TIMEOUT, ENV_VARIABLES,
 };

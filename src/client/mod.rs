@@ -1,5 +1,6 @@
 //! The client services use: validated, signed, verified calls that return typed outcomes.
 
+mod budget;
 mod builder;
 mod call;
 mod classify;
@@ -11,6 +12,7 @@ mod resolve;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use budget::InquiryBudget;
 pub use env::ENV_VARIABLES;
 use resolve::is_unsigned_buyer_action;
 pub use resolve::{ResolveOptions, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE};
@@ -111,6 +113,12 @@ impl Client {
     /// The timeout of one attempt.
     pub fn timeout(&self) -> Duration {
         self.timeout
+    }
+
+    /// The merchant private key this client signs with (for keys derived from it).
+    #[cfg(feature = "ledger")]
+    pub(crate) fn merchant_private_key(&self) -> &crate::keys::PrivateKey {
+        &self.raw.inner().signer().private_key
     }
 
     /// The client id this client signs with (`client-id`).

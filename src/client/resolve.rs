@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::budget::InquiryBudget;
 use super::call::jitter;
 use super::Client;
 use crate::error::{Error, NotSent, OutcomeUnknown};
@@ -33,6 +34,7 @@ pub struct ResolveOptions {
     deadline: Duration,
     not_found_window: Duration,
     in_flight: Duration,
+    budget: Option<InquiryBudget>,
 }
 
 impl ResolveOptions {
@@ -52,6 +54,7 @@ impl ResolveOptions {
             deadline: DEFAULT_RESOLVE_DEADLINE,
             not_found_window: DEFAULT_NOT_FOUND_WINDOW,
             in_flight: Duration::ZERO,
+            budget: None,
         }
     }
 
@@ -85,6 +88,14 @@ impl ResolveOptions {
     #[must_use]
     pub fn in_flight_for(mut self, attempt_timeout: Duration) -> Self {
         self.in_flight = attempt_timeout;
+        self
+    }
+
+    /// Takes one token of `budget` before each inquiry (within the deadline), and pauses the
+    /// budget for everyone sharing it when the gateway answers `REQUEST_TRAFFIC_EXCEED_LIMIT`.
+    #[must_use]
+    pub fn budget(mut self, budget: InquiryBudget) -> Self {
+        self.budget = Some(budget);
         self
     }
 
@@ -158,6 +169,13 @@ impl Client {
             if left.is_zero() {
                 break;
             }
+            if let Some(budget) = &options.budget {
+                if !budget.acquire_within(left).await {
+                    last.get_or_insert(Err(Error::OutcomeUnknown(OutcomeUnknown::Timeout)));
+                    break;
+                }
+            }
+            let left = options.deadline.saturating_sub(started.elapsed());
             let Ok(answer) = tokio::time::timeout(left, self.inquire(&options.request)).await
             else {
                 // The deadline cut this inquiry short: it says nothing of the gateway, so it
@@ -165,6 +183,12 @@ impl Client {
                 last.get_or_insert(Err(Error::OutcomeUnknown(OutcomeUnknown::Timeout)));
                 break;
             };
+            if let (Some(budget), Ok(InquiryOutcome::Unknown(unknown))) = (&options.budget, &answer)
+            {
+                if unknown.reason == UnknownReason::RateLimited {
+                    budget.push_back();
+                }
+            }
             match answer {
                 Ok(InquiryOutcome::NotFound(not_found)) => {
                     let since = *not_found_since.get_or_insert_with(Instant::now);

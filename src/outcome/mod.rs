@@ -94,6 +94,41 @@ pub enum NextStep {
 }
 
 impl NextStep {
+    /// Every next step.
+    pub const ALL: [NextStep; 9] = [
+        NextStep::None,
+        NextStep::RedirectBuyer,
+        NextStep::FixRequest,
+        NextStep::RetryWithNewRequestId,
+        NextStep::DoNotRetry,
+        NextStep::InquireWithSameRequestId,
+        NextStep::CheckConfiguration,
+        NextStep::CheckRequestId,
+        NextStep::SendAgain,
+    ];
+
+    /// The stable name, as the command-line tool's JSON and the ledger write it: `none`,
+    /// `redirectBuyer`, `fixRequest`, `retryWithNewRequestId`, `doNotRetry`,
+    /// `inquireWithSameRequestId`, `checkConfiguration`, `checkRequestId`, `sendAgain`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NextStep::None => "none",
+            NextStep::RedirectBuyer => "redirectBuyer",
+            NextStep::FixRequest => "fixRequest",
+            NextStep::RetryWithNewRequestId => "retryWithNewRequestId",
+            NextStep::DoNotRetry => "doNotRetry",
+            NextStep::InquireWithSameRequestId => "inquireWithSameRequestId",
+            NextStep::CheckConfiguration => "checkConfiguration",
+            NextStep::CheckRequestId => "checkRequestId",
+            NextStep::SendAgain => "sendAgain",
+        }
+    }
+
+    /// The next step of a stable name ([`as_str`](Self::as_str)).
+    pub fn parse(name: &str) -> Option<NextStep> {
+        NextStep::ALL.into_iter().find(|step| step.as_str() == name)
+    }
+
     /// Whether the step repeats a call with the same `vaultingRequestId`: the inquiry, or the
     /// same request when nothing reached the gateway.
     pub fn may_retry_with_same_id(self) -> bool {
@@ -117,6 +152,13 @@ impl NextStep {
                 | NextStep::CheckConfiguration
                 | NextStep::CheckRequestId
         )
+    }
+}
+
+impl fmt::Display for NextStep {
+    /// The stable name ([`NextStep::as_str`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

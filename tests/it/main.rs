@@ -22,6 +22,8 @@ mod hostile_input;
 mod https;
 mod key_rotation;
 mod keys_files;
+mod ledger;
+mod ledger_stores;
 mod models;
 mod no_lost_outcome;
 mod notification_outcomes;

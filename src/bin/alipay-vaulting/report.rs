@@ -154,20 +154,9 @@ impl From<Failure> for Report {
     }
 }
 
-/// The next step's name in `--json` output.
+/// The next step's name in `--json` output: the library's stable name.
 pub fn next_step_name(step: NextStep) -> &'static str {
-    match step {
-        NextStep::None => "none",
-        NextStep::RedirectBuyer => "redirectBuyer",
-        NextStep::FixRequest => "fixRequest",
-        NextStep::RetryWithNewRequestId => "retryWithNewRequestId",
-        NextStep::DoNotRetry => "doNotRetry",
-        NextStep::InquireWithSameRequestId => "inquireWithSameRequestId",
-        NextStep::CheckConfiguration => "checkConfiguration",
-        NextStep::CheckRequestId => "checkRequestId",
-        NextStep::SendAgain => "sendAgain",
-        _ => "seeDocumentation",
-    }
+    step.as_str()
 }
 
 /// The next step in plain English.

@@ -1,0 +1,630 @@
+//! A ledger of vaultings that survives crashes, deploys and lost answers (feature `ledger`).
+//!
+//! The client settles one call well; a service's vaulting outlives the call. The ledger records
+//! each vaulting **before** it is sent, settles it exactly once whatever happens to the process
+//! (recovery resolves what a crash left open, with the same `vaultingRequestId`, never a new
+//! one), and hands each settled vaulting to the service once, through an outbox the service
+//! acknowledges.
+//!
+//! ```text
+//!             answer: U, timeout, lost          answer: 3-D Secure
+//!   Intent ───────────────────────────▶ Unknown ─────────────────▶ AwaitingBuyer
+//!     │  (recorded before sending)         │                          │    │
+//!     │                                    │ resolve / notification   │    │ abandon-after,
+//!     │ answer, resolve, notification      ▼                          │    ▼ or an operator
+//!     └──────────────────────────▶ Vaulted │ Failed ◀─────────────────┘  Abandoned
+//!                                  (final, one-way: a different later answer is a conflict)
+//! ```
+//!
+//! - [`state`]: the states, what each source says ([`Observation`]) and the one
+//!   [`transition`] function every source goes through.
+//! - [`RequestIds`]: deterministic `vaultingRequestId`s from the service's own intent key and
+//!   an attempt number; [`FingerprintKey`]: the keyed hash the ledger recognises a card by.
+//! - [`Store`]: a handful of atomic row operations; [`MemoryStore`] for tests and
+//!   `SqliteStore` (feature `ledger-sqlite`) in a file, with versioned, embedded migrations.
+//!
+//! What the ledger stores: the id, the intent key and attempt, the card's keyed fingerprint,
+//! the state, a failure's code and next step, times, and the card token **only until the
+//! service acknowledges** the settled vaulting ([`Ledger::acknowledge`]). Never a card number,
+//! a CVV, personal data or a message from an answer.
+
+mod failpoint;
+mod ids;
+mod memory;
+mod record;
+mod recover;
+#[cfg(feature = "ledger-sqlite")]
+mod sqlite;
+pub mod state;
+mod store;
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub use ids::{FingerprintKey, RequestIds, DEFAULT_NAMESPACE};
+pub use memory::MemoryStore;
+pub use record::{Settled, Vaulting};
+pub use recover::{RecoverOptions, RecoverReport};
+#[cfg(feature = "ledger-sqlite")]
+pub use sqlite::SqliteStore;
+pub use state::{transition, Failure, Observation, State, Transition};
+pub use store::{BoxFuture, Filter, Inserted, Store, StoreError};
+
+use crate::error::Error;
+use crate::notification::NotificationOutcome;
+use crate::outcome::{NextStep, VaultOutcome};
+use crate::types;
+use crate::validate::Validate;
+use crate::Client;
+
+/// Why the ledger refused or failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum LedgerError {
+    /// The store failed; nothing is known to be recorded.
+    Store(StoreError),
+    /// The request breaks the spec: nothing was recorded, nothing sent.
+    InvalidRequest(Error),
+    /// This `vaultingRequestId` is recorded with **another card**: nothing was sent. A new card
+    /// needs a new id (a new intent key, or the next attempt).
+    CardMismatch {
+        /// The id.
+        vaulting_request_id: String,
+    },
+    /// The request's `vaultingRequestId` is not the one the intent key and attempt derive.
+    IdMismatch {
+        /// The id the ledger derives ([`RequestIds::id`]).
+        expected: String,
+    },
+    /// No vaulting with this id is in the ledger.
+    NotInLedger {
+        /// The id.
+        vaulting_request_id: String,
+    },
+}
+
+impl std::fmt::Display for LedgerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LedgerError::Store(e) => e.fmt(f),
+            LedgerError::InvalidRequest(e) => e.fmt(f),
+            LedgerError::CardMismatch {
+                vaulting_request_id,
+            } => write!(
+                f,
+                "vaultingRequestId {vaulting_request_id} is recorded with another card: nothing \
+                 was sent; vault this card under a new id"
+            ),
+            LedgerError::IdMismatch { expected } => write!(
+                f,
+                "the request's vaultingRequestId is not the intent's: expected {expected}"
+            ),
+            LedgerError::NotInLedger {
+                vaulting_request_id,
+            } => write!(
+                f,
+                "vaultingRequestId {vaulting_request_id} is not in the ledger"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LedgerError {}
+
+impl From<StoreError> for LedgerError {
+    fn from(e: StoreError) -> Self {
+        LedgerError::Store(e)
+    }
+}
+
+/// What [`Ledger::vault`] did.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Vault {
+    /// The intent was recorded, the request sent, and what came back recorded: `answer` is the
+    /// call's (with the buyer's URLs for 3-D Secure), `vaulting` the row after it.
+    Sent {
+        /// The call's outcome or error.
+        answer: Result<VaultOutcome, Error>,
+        /// The row, as recorded after the answer.
+        vaulting: Vaulting,
+    },
+    /// The id was already recorded with the same card: nothing was sent again. Not final yet,
+    /// recovery settles it; final, the row says how.
+    AlreadyRecorded(Vaulting),
+}
+
+/// What applying an observation did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Applied {
+    /// The vaulting is settled by this observation (the first final answer).
+    Settled(Vaulting),
+    /// It moved to a state that is not final.
+    Progressed(Vaulting),
+    /// Nothing changed (the same answer again, or no news).
+    Unchanged(Vaulting),
+    /// It was final already and this is another final answer: kept, and reported.
+    Conflict(Vaulting),
+    /// Recovery's claim was overtaken (another instance claimed or wrote the row since): the
+    /// observation was not written.
+    Fenced,
+}
+
+impl Applied {
+    /// The row after the observation, when it was read.
+    pub fn vaulting(&self) -> Option<&Vaulting> {
+        match self {
+            Applied::Settled(v)
+            | Applied::Progressed(v)
+            | Applied::Unchanged(v)
+            | Applied::Conflict(v) => Some(v),
+            Applied::Fenced => None,
+        }
+    }
+}
+
+/// How long the ledger waits before it looks again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Schedule {
+    /// The first wait after a check that did not settle a vaulting; doubles on each check.
+    pub recheck_base: Duration,
+    /// The longest wait between two checks.
+    pub recheck_max: Duration,
+    /// The wait between two checks of a vaulting awaiting the buyer (3-D Secure).
+    pub awaiting_buyer_every: Duration,
+    /// After this long awaiting the buyer, the vaulting is abandoned.
+    pub abandon_after: Duration,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Schedule {
+            recheck_base: Duration::from_secs(5),
+            recheck_max: Duration::from_secs(600),
+            awaiting_buyer_every: Duration::from_secs(300),
+            abandon_after: Duration::from_secs(24 * 3600),
+        }
+    }
+}
+
+impl Schedule {
+    /// When a vaulting that is still `state` after `checks` checks is due next.
+    fn next_check(&self, state: State, checks: u32, now_ms: i64) -> i64 {
+        let wait = match state {
+            State::AwaitingBuyer => self.awaiting_buyer_every,
+            _ => self
+                .recheck_base
+                .saturating_mul(1 << checks.min(16))
+                .min(self.recheck_max),
+        };
+        now_ms.saturating_add(wait.as_millis() as i64)
+    }
+}
+
+/// The ledger: a store, the card fingerprint key, the id scheme and the schedule. Cheap to
+/// clone: clones share the store.
+#[derive(Clone)]
+pub struct Ledger {
+    store: Arc<dyn Store>,
+    fingerprints: Option<FingerprintKey>,
+    ids: RequestIds,
+    schedule: Schedule,
+}
+
+impl std::fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger")
+            .field("ids", &self.ids)
+            .field("schedule", &self.schedule)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Now, in milliseconds since the Unix epoch.
+pub(crate) fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+impl Ledger {
+    /// A ledger over `store`. It recognises cards by a [`FingerprintKey`] derived from the
+    /// merchant private key of the client that vaults (every instance signing with that key
+    /// derives the same), unless [`with_fingerprint_key`](Self::with_fingerprint_key) gives one.
+    pub fn new(store: impl Store) -> Ledger {
+        Ledger::with_store(Arc::new(store))
+    }
+
+    /// A ledger over a shared store.
+    pub fn with_store(store: Arc<dyn Store>) -> Ledger {
+        Ledger {
+            store,
+            fingerprints: None,
+            ids: RequestIds::default(),
+            schedule: Schedule::default(),
+        }
+    }
+
+    /// Recognises cards by this key (from the service's secret store) instead of one derived
+    /// from the merchant private key.
+    #[must_use]
+    pub fn with_fingerprint_key(mut self, key: FingerprintKey) -> Ledger {
+        self.fingerprints = Some(key);
+        self
+    }
+
+    /// Ids derived in this scheme (default: namespace `default`).
+    #[must_use]
+    pub fn with_ids(mut self, ids: RequestIds) -> Ledger {
+        self.ids = ids;
+        self
+    }
+
+    /// Another schedule of checks.
+    #[must_use]
+    pub fn with_schedule(mut self, schedule: Schedule) -> Ledger {
+        self.schedule = schedule;
+        self
+    }
+
+    /// The store.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// The `vaultingRequestId` of `attempt` of `intent_key` ([`RequestIds::id`]).
+    pub fn request_id(&self, intent_key: &str, attempt: u32) -> String {
+        self.ids.id(intent_key, attempt)
+    }
+
+    /// Records the vaulting, sends it, and records what came back; the intent key is the id
+    /// itself (attempt 1). See [`vault_attempt`](Self::vault_attempt).
+    pub async fn vault(
+        &self,
+        client: &Client,
+        request: &types::VaultPaymentMethodRequest,
+    ) -> Result<Vault, LedgerError> {
+        let key = request.vaulting_request_id.clone();
+        self.record_and_send(client, &key, 1, request).await
+    }
+
+    /// Records the vaulting of `attempt` of the intent `intent_key` durably, sends it, and
+    /// records what came back. The request's `vaultingRequestId` must be
+    /// [`request_id(intent_key, attempt)`](Self::request_id).
+    ///
+    /// Whatever happens once the intent is recorded (the process killed, the answer lost, a
+    /// timeout), the vaulting is settled later by [`recover`](Self::recover) with the same id;
+    /// the ledger never sends it again under a new one. After a failure whose next step is
+    /// [`NextStep::RetryWithNewRequestId`], the service may make the next attempt.
+    ///
+    /// The same id with the same card again sends nothing ([`Vault::AlreadyRecorded`]); with
+    /// another card it is refused ([`LedgerError::CardMismatch`]).
+    pub async fn vault_attempt(
+        &self,
+        client: &Client,
+        intent_key: &str,
+        attempt: u32,
+        request: &types::VaultPaymentMethodRequest,
+    ) -> Result<Vault, LedgerError> {
+        let expected = self.request_id(intent_key, attempt);
+        if request.vaulting_request_id != expected {
+            return Err(LedgerError::IdMismatch { expected });
+        }
+        self.record_and_send(client, intent_key, attempt, request)
+            .await
+    }
+
+    async fn record_and_send(
+        &self,
+        client: &Client,
+        intent_key: &str,
+        attempt: u32,
+        request: &types::VaultPaymentMethodRequest,
+    ) -> Result<Vault, LedgerError> {
+        request
+            .validate()
+            .map_err(|e| LedgerError::InvalidRequest(e.into()))?;
+        let id = request.vaulting_request_id.clone();
+        let fingerprint = match &self.fingerprints {
+            Some(key) => key.fingerprint(&request.payment_method_detail.card.card_no),
+            None => FingerprintKey::from_client(client)
+                .fingerprint(&request.payment_method_detail.card.card_no),
+        };
+        failpoint::hit("before-intent");
+        let intent = Vaulting::intent(
+            id.clone(),
+            intent_key.to_owned(),
+            attempt,
+            fingerprint.clone(),
+            client.timeout().as_millis() as u64,
+            now_ms(),
+        );
+        match self.store.insert(intent).await? {
+            Inserted::New => {}
+            Inserted::Existing(existing) if existing.card_fingerprint == fingerprint => {
+                return Ok(Vault::AlreadyRecorded(*existing))
+            }
+            Inserted::Existing(_) => {
+                return Err(LedgerError::CardMismatch {
+                    vaulting_request_id: id,
+                })
+            }
+        }
+        failpoint::hit("after-intent");
+        let answer = client.vault_payment_method(request).await;
+        failpoint::hit("after-answer");
+        let applied = self
+            .apply_with(&id, Observation::of_vault(&answer), None, |row, now| {
+                // The sender knows the answer: an unknown one is due for recovery at once.
+                if !row.state.is_final() && row.state != State::AwaitingBuyer {
+                    row.next_check_at_ms = now;
+                } else if row.state == State::AwaitingBuyer {
+                    row.next_check_at_ms =
+                        now.saturating_add(self.schedule.awaiting_buyer_every.as_millis() as i64);
+                }
+            })
+            .await?;
+        failpoint::hit("after-outcome");
+        let vaulting = match applied.vaulting() {
+            Some(v) => v.clone(),
+            None => self.get(&id).await?,
+        };
+        Ok(Vault::Sent { answer, vaulting })
+    }
+
+    /// The row of `vaulting_request_id`.
+    pub async fn get(&self, vaulting_request_id: &str) -> Result<Vaulting, LedgerError> {
+        self.store
+            .get(vaulting_request_id)
+            .await?
+            .ok_or_else(|| LedgerError::NotInLedger {
+                vaulting_request_id: vaulting_request_id.to_owned(),
+            })
+    }
+
+    /// The rows of a kind, oldest first.
+    pub async fn list(&self, filter: Filter, limit: usize) -> Result<Vec<Vaulting>, LedgerError> {
+        Ok(self.store.list(filter, limit).await?)
+    }
+
+    /// Applies what a source says (an inquiry of the service's own, for example).
+    pub async fn apply(
+        &self,
+        vaulting_request_id: &str,
+        observation: Observation,
+    ) -> Result<Applied, LedgerError> {
+        self.apply_with(vaulting_request_id, observation, None, |_, _| {})
+            .await
+    }
+
+    /// Applies a verified notification. Idempotent: the same notification again changes
+    /// nothing, and the first final answer wins. A notification that does not settle the
+    /// vaulting makes it due for recovery at once. Acknowledge the notification (answer the
+    /// gateway) only after this returned `Ok`: the ledger has then committed it.
+    ///
+    /// ```
+    /// # #[cfg(feature = "axum")]
+    /// # mod handler {
+    /// use alipay_vaulting::axum::{Acknowledgement, VerifiedNotification};
+    /// use alipay_vaulting::ledger::Ledger;
+    /// use axum::extract::State;
+    /// use axum::http::StatusCode;
+    ///
+    /// async fn notify(
+    ///     State(ledger): State<Ledger>,
+    ///     notification: VerifiedNotification,
+    /// ) -> Result<Acknowledgement, StatusCode> {
+    ///     ledger
+    ///         .apply_notification(&notification.notification, &notification.outcome)
+    ///         .await
+    ///         // Not committed: no acknowledgement, so the gateway sends it again.
+    ///         .map_err(|_| StatusCode::SERVICE_UNAVAILABLE)?;
+    ///     Ok(Acknowledgement)
+    /// }
+    /// # }
+    /// ```
+    pub async fn apply_notification(
+        &self,
+        notification: &types::NotifyVaultingRequest,
+        outcome: &NotificationOutcome,
+    ) -> Result<Applied, LedgerError> {
+        let observation = Observation::of_notification(outcome);
+        let settles = observation.final_state().is_some();
+        let applied = self
+            .apply_with(
+                &notification.vaulting_request_id,
+                observation,
+                None,
+                |row, now| {
+                    if !settles && !row.state.is_final() {
+                        row.next_check_at_ms = row.next_check_at_ms.min(now);
+                    }
+                },
+            )
+            .await?;
+        failpoint::hit("after-notification");
+        Ok(applied)
+    }
+
+    /// An operator's decision: ends a vaulting that is not final as `Abandoned`. A final one
+    /// is left as it is ([`Applied::Unchanged`]).
+    pub async fn abandon(&self, vaulting_request_id: &str) -> Result<Applied, LedgerError> {
+        self.abandon_fenced(vaulting_request_id, None).await
+    }
+
+    pub(crate) async fn abandon_fenced(
+        &self,
+        vaulting_request_id: &str,
+        fence: Option<u64>,
+    ) -> Result<Applied, LedgerError> {
+        loop {
+            let row = self.get(vaulting_request_id).await?;
+            if fence.is_some_and(|f| f != row.version) {
+                return Ok(Applied::Fenced);
+            }
+            if row.state.is_final() {
+                return Ok(Applied::Unchanged(row));
+            }
+            let now = now_ms();
+            let mut next = row.clone();
+            next.state = State::Abandoned;
+            next.failure = Some(Failure::new("ABANDONED", NextStep::RetryWithNewRequestId));
+            next.settled_at_ms = Some(now);
+            next.updated_at_ms = now;
+            next.lease_owner = None;
+            next.lease_until_ms = 0;
+            next.version += 1;
+            if self.store.replace(next.clone()).await? {
+                return Ok(Applied::Settled(next));
+            }
+            if fence.is_some() {
+                return Ok(Applied::Fenced);
+            }
+        }
+    }
+
+    /// The settled vaultings the service has not acknowledged yet, oldest first: the outbox.
+    /// Store each (idempotently, by `vaultingRequestId`), then [`acknowledge`](Self::acknowledge)
+    /// it. Until acknowledged, a settled vaulting is handed out again on every call, so a
+    /// service that crashed in between receives it again, never loses it.
+    pub async fn deliveries(&self, limit: usize) -> Result<Vec<Settled>, LedgerError> {
+        Ok(self
+            .store
+            .list(Filter::Undelivered, limit)
+            .await?
+            .into_iter()
+            .map(Settled::from)
+            .collect())
+    }
+
+    /// The service has taken the settled vaulting: marks it delivered and **erases its card
+    /// token** from the ledger. `false` when it was acknowledged already; an error when it is
+    /// not settled (nothing to take yet) or not in the ledger.
+    pub async fn acknowledge(&self, vaulting_request_id: &str) -> Result<bool, LedgerError> {
+        loop {
+            let row = self.get(vaulting_request_id).await?;
+            if row.delivered {
+                return Ok(false);
+            }
+            if !row.state.is_final() {
+                return Err(LedgerError::NotInLedger {
+                    vaulting_request_id: format!("{vaulting_request_id} (not settled yet)"),
+                });
+            }
+            let mut next = row;
+            next.delivered = true;
+            next.card_token = None;
+            next.updated_at_ms = now_ms();
+            next.version += 1;
+            if self.store.replace(next).await? {
+                return Ok(true);
+            }
+        }
+    }
+
+    /// Hands each settled vaulting to `deliver`, and acknowledges it once `deliver` returned
+    /// `Ok` (a failed delivery leaves it to be delivered again). Returns how many were
+    /// acknowledged.
+    pub async fn deliver<F, Fut, E>(
+        &self,
+        limit: usize,
+        mut deliver: F,
+    ) -> Result<usize, LedgerError>
+    where
+        F: FnMut(Settled) -> Fut,
+        Fut: std::future::Future<Output = Result<(), E>>,
+    {
+        let mut acknowledged = 0;
+        for settled in self.deliveries(limit).await? {
+            let id = settled.vaulting_request_id.clone();
+            if deliver(settled).await.is_ok() {
+                failpoint::hit("after-delivery");
+                if self.acknowledge(&id).await? {
+                    acknowledged += 1;
+                }
+            }
+        }
+        Ok(acknowledged)
+    }
+
+    /// Folds `observation` into the row through [`transition`], then lets `schedule` set the
+    /// next check of a row that is not final; with a `fence`, writes only over that version.
+    pub(crate) async fn apply_with(
+        &self,
+        vaulting_request_id: &str,
+        observation: Observation,
+        fence: Option<u64>,
+        schedule: impl Fn(&mut Vaulting, i64),
+    ) -> Result<Applied, LedgerError> {
+        loop {
+            let row = self.get(vaulting_request_id).await?;
+            if fence.is_some_and(|f| f != row.version) {
+                return Ok(Applied::Fenced);
+            }
+            let now = now_ms();
+            let mut next = row.clone();
+            let step = transition(
+                row.state,
+                row.card_token.as_ref(),
+                row.failure.as_ref(),
+                observation.clone(),
+            );
+            let applied = match step {
+                Transition::Unchanged => Applied::Unchanged,
+                Transition::Progress(state) => {
+                    next.state = state;
+                    Applied::Progressed
+                }
+                Transition::Settle(settled) => {
+                    match settled {
+                        Observation::Vaulted(token) => {
+                            next.state = State::Vaulted;
+                            next.card_token = Some(token);
+                        }
+                        Observation::Failed(failure) => {
+                            next.state = State::Failed;
+                            next.failure = Some(failure);
+                        }
+                        Observation::AwaitingBuyer | Observation::Unknown => {}
+                    }
+                    next.settled_at_ms = Some(now);
+                    Applied::Settled
+                }
+                Transition::Conflict { kept, refused } => {
+                    let refused = match &refused {
+                        Observation::Vaulted(_) => "vaulted".to_string(),
+                        Observation::Failed(failure) => format!("failed {}", failure.code),
+                        other => format!("{other:?}"),
+                    };
+                    tracing::warn!(
+                        vaulting_request_id,
+                        kept = %kept,
+                        refused = %refused,
+                        "a second, different final answer for a settled vaulting: kept the first"
+                    );
+                    next.conflict = Some(format!("kept {kept}; refused {refused}"));
+                    Applied::Conflict
+                }
+            };
+            if next.state.is_final() {
+                next.lease_owner = None;
+                next.lease_until_ms = 0;
+            } else {
+                schedule(&mut next, now);
+            }
+            if next == row {
+                return Ok(applied(row));
+            }
+            next.updated_at_ms = now;
+            next.version += 1;
+            if self.store.replace(next.clone()).await? {
+                return Ok(applied(next));
+            }
+            if fence.is_some() {
+                return Ok(Applied::Fenced);
+            }
+        }
+    }
+}
