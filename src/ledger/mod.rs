@@ -404,26 +404,55 @@ impl Ledger {
     /// vaulting makes it due for recovery at once. Acknowledge the notification (answer the
     /// gateway) only after this returned `Ok`: the ledger has then committed it.
     ///
+    /// With the `axum` feature: the webhook stores the notification through the ledger, and
+    /// acknowledges only once the ledger has committed it.
+    ///
     /// ```
     /// # #[cfg(feature = "axum")]
-    /// # mod handler {
+    /// # fn main() {
     /// use alipay_vaulting::axum::{Acknowledgement, VerifiedNotification};
-    /// use alipay_vaulting::ledger::Ledger;
-    /// use axum::extract::State;
+    /// use alipay_vaulting::ledger::{Ledger, MemoryStore};
+    /// use alipay_vaulting::notification::NotificationVerifier;
+    /// use axum::extract::{FromRef, State};
     /// use axum::http::StatusCode;
+    /// use axum::routing::post;
+    /// use axum::Router;
+    ///
+    /// #[derive(Clone)]
+    /// struct App {
+    ///     ledger: Ledger,
+    ///     verifier: NotificationVerifier,
+    /// }
+    ///
+    /// impl FromRef<App> for NotificationVerifier {
+    ///     fn from_ref(app: &App) -> NotificationVerifier {
+    ///         app.verifier.clone()
+    ///     }
+    /// }
     ///
     /// async fn notify(
-    ///     State(ledger): State<Ledger>,
+    ///     State(app): State<App>,
     ///     notification: VerifiedNotification,
     /// ) -> Result<Acknowledgement, StatusCode> {
-    ///     ledger
+    ///     app.ledger
     ///         .apply_notification(&notification.notification, &notification.outcome)
     ///         .await
     ///         // Not committed: no acknowledgement, so the gateway sends it again.
     ///         .map_err(|_| StatusCode::SERVICE_UNAVAILABLE)?;
     ///     Ok(Acknowledgement)
     /// }
+    ///
+    /// # let verifier = NotificationVerifier::new(
+    /// #     alipay_vaulting::keys::PrivateKey::generate().unwrap().public_key(),
+    /// # );
+    /// let app = App { ledger: Ledger::new(MemoryStore::new()), verifier };
+    /// let router: Router = Router::new()
+    ///     .route("/notify/vaulting", post(notify))
+    ///     .with_state(app);
+    /// # let _ = router;
     /// # }
+    /// # #[cfg(not(feature = "axum"))]
+    /// # fn main() {}
     /// ```
     pub async fn apply_notification(
         &self,

@@ -27,6 +27,7 @@ pub struct RecoverOptions {
     not_found_window: Duration,
     budget: InquiryBudget,
     wait: Duration,
+    lease: Option<Duration>,
 }
 
 impl Default for RecoverOptions {
@@ -39,6 +40,7 @@ impl Default for RecoverOptions {
             not_found_window: DEFAULT_NOT_FOUND_WINDOW,
             budget: InquiryBudget::per_second(20.0),
             wait: Duration::ZERO,
+            lease: None,
         }
     }
 }
@@ -91,6 +93,15 @@ impl RecoverOptions {
     #[must_use]
     pub fn budget(mut self, budget: InquiryBudget) -> Self {
         self.budget = budget;
+        self
+    }
+
+    /// How long a claim holds a row before another recovery may take it (default: the resolve
+    /// deadline or the "not found" window, whichever is longer, plus 30 s). A recovery killed
+    /// mid-claim loses nothing: its rows come back when their leases end.
+    #[must_use]
+    pub fn lease(mut self, lease: Duration) -> Self {
+        self.lease = Some(lease);
         self
     }
 
@@ -159,8 +170,9 @@ impl Ledger {
         options: &RecoverOptions,
         report: &mut RecoverReport,
     ) -> Result<(), LedgerError> {
-        let lease =
-            options.resolve_deadline.max(options.not_found_window) + Duration::from_secs(30);
+        let lease = options.lease.unwrap_or_else(|| {
+            options.resolve_deadline.max(options.not_found_window) + Duration::from_secs(30)
+        });
         loop {
             let now = now_ms();
             let claimed = self

@@ -71,7 +71,20 @@ type Job = Box<dyn FnOnce(&Connection) -> Reply + Send>;
 #[derive(Debug)]
 pub struct SqliteStore {
     path: PathBuf,
-    jobs: mpsc::Sender<Job>,
+    /// `None` only while dropping.
+    jobs: Option<mpsc::Sender<Job>>,
+    writer: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for SqliteStore {
+    /// Stops the writer once every operation sent has been answered, after a last checkpoint
+    /// (so the write-ahead log keeps no erased token behind).
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.join();
+        }
+    }
 }
 
 impl SqliteStore {
@@ -81,7 +94,8 @@ impl SqliteStore {
         let connection = Connection::open(&path).map_err(|e| open_error(&path, e))?;
         connection
             .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;",
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                 PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;",
             )
             .map_err(|e| open_error(&path, e))?;
         migrate(&connection).map_err(|e| match e {
@@ -92,11 +106,15 @@ impl SqliteStore {
             MigrateError::Sql(e) => open_error(&path, e),
         })?;
         let (jobs, queue) = mpsc::channel::<Job>();
-        std::thread::Builder::new()
+        let writer = std::thread::Builder::new()
             .name("alipay-vaulting-ledger".into())
             .spawn(move || writer(connection, queue))
             .map_err(|e| StoreError::Open(format!("cannot start the writer thread: {e}")))?;
-        Ok(SqliteStore { path, jobs })
+        Ok(SqliteStore {
+            path,
+            jobs: Some(jobs),
+            writer: Some(writer),
+        })
     }
 
     /// The file.
@@ -127,7 +145,10 @@ impl SqliteStore {
                 });
             })
         });
-        let sent = self.jobs.send(job);
+        let sent = match &self.jobs {
+            Some(jobs) => jobs.send(job).map_err(|_| ()),
+            None => Err(()),
+        };
         Box::pin(async move {
             sent.map_err(|_| StoreError::Io("the writer thread has stopped".into()))?;
             answer
@@ -190,10 +211,32 @@ fn in_savepoint<T>(
     result
 }
 
+/// How often, at most, an idle writer folds the write-ahead log back into the file.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The writer thread: takes every operation waiting, runs them in one transaction, commits, and
-/// only then answers each.
+/// only then answers each. When idle, it checkpoints now and then (and once more at the end),
+/// truncating the write-ahead log: with `secure_delete`, an erased token then leaves no copy.
 fn writer(connection: Connection, queue: mpsc::Receiver<Job>) {
-    while let Ok(first) = queue.recv() {
+    let mut checkpointed = std::time::Instant::now();
+    let checkpoint = |connection: &Connection| {
+        let _ = connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    };
+    loop {
+        let first = match queue.recv_timeout(CHECKPOINT_EVERY) {
+            Ok(job) => job,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if checkpointed.elapsed() >= CHECKPOINT_EVERY {
+                    checkpoint(&connection);
+                    checkpointed = std::time::Instant::now();
+                }
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                checkpoint(&connection);
+                return;
+            }
+        };
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {

@@ -23,6 +23,7 @@ mod https;
 mod key_rotation;
 mod keys_files;
 mod ledger;
+mod ledger_crash;
 mod ledger_stores;
 mod models;
 mod no_lost_outcome;

@@ -68,6 +68,15 @@ pub enum Command {
     /// Key tools.
     #[command(subcommand)]
     Keys(KeysCommand),
+
+    /// The vaulting ledger (a SQLite file): what it holds, recovery, deliveries.
+    ///
+    /// `vault --ledger PATH` records each vaulting before sending it. After a crash, a lost
+    /// answer or a timeout, `ledger recover` settles every vaulting not final with the same
+    /// vaultingRequestId (never a new one); `ledger deliveries` shows the settled ones not taken
+    /// yet (with their card tokens) and `ledger ack` marks them taken, erasing the tokens.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
 }
 
 /// Where the gateway is and who calls it: flags, or the environment.
@@ -160,6 +169,12 @@ pub struct VaultArgs {
     #[arg(value_name = "FILE|-", default_value = "-")]
     pub request: String,
 
+    /// Record the vaulting in this ledger (a SQLite file, created on first use) before sending
+    /// it, and what came back after: whatever happens to this process, `ledger recover`
+    /// settles it. Needs a real gateway (not the embedded simulator).
+    #[arg(long, env = "ALIPAY_LEDGER", value_name = "PATH")]
+    pub ledger: Option<PathBuf>,
+
     #[command(flatten)]
     pub gateway: GatewayArgs,
 }
@@ -196,6 +211,88 @@ pub struct ResolveArgs {
     /// The merchant account the vaulting belongs to (merchants with one client id for several).
     #[arg(long, value_name = "ID")]
     pub merchant_account_id: Option<String>,
+
+    #[command(flatten)]
+    pub gateway: GatewayArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// List the vaultings the ledger holds (card tokens never shown; `deliveries` does).
+    #[command(after_help = EXIT_CODES_HELP)]
+    List(LedgerListArgs),
+
+    /// Settle every vaulting not final: resolve each with its own vaultingRequestId, waiting
+    /// within --deadline for those whose check is not due yet (an intent whose sender may still
+    /// be alive). Exit 0 when every vaulting is final, 30 (with the ids) when some are not.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Recover(LedgerRecoverArgs),
+
+    /// The settled vaultings not taken yet, with their card tokens (the answer you ask for):
+    /// store them, then `ledger ack` them.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Deliveries(LedgerFileArgs),
+
+    /// Mark settled vaultings as taken: their card tokens are erased from the ledger.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Ack(LedgerAckArgs),
+
+    /// End a vaulting that is not final as abandoned (an operator's decision).
+    #[command(after_help = EXIT_CODES_HELP)]
+    Abandon(LedgerAckArgs),
+}
+
+/// The ledger file.
+#[derive(Debug, Args)]
+pub struct LedgerFileArgs {
+    /// The ledger (a SQLite file).
+    #[arg(long, env = "ALIPAY_LEDGER", value_name = "PATH")]
+    pub ledger: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerListArgs {
+    #[command(flatten)]
+    pub file: LedgerFileArgs,
+
+    /// Only the vaultings that are not final.
+    #[arg(long)]
+    pub pending: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerAckArgs {
+    #[command(flatten)]
+    pub file: LedgerFileArgs,
+
+    /// The vaultingRequestIds.
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerRecoverArgs {
+    #[command(flatten)]
+    pub file: LedgerFileArgs,
+
+    /// How long to go on, waiting for vaultings whose check is not due yet, e.g. 60s, 2m.
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub deadline: Duration,
+
+    /// How long inquiries must keep answering "not found" before it is believed (never less
+    /// than the timeout the vaulting was sent with, which the ledger keeps).
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub not_found_window: Duration,
+
+    /// Inquiries per second at most (a traffic-limit answer pauses them).
+    #[arg(long, value_name = "N", default_value_t = 20.0)]
+    pub rate: f64,
+
+    /// How long a claim holds a vaulting before another recovery may take it (default: the
+    /// deadline or the window, whichever is longer, plus 30s). A recovery killed mid-claim
+    /// loses nothing: its vaultings come back when their leases end.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub lease: Option<Duration>,
 
     #[command(flatten)]
     pub gateway: GatewayArgs,

@@ -10,6 +10,7 @@ mod inquire;
 mod keydir;
 mod keyfile;
 mod keys_check;
+mod ledger;
 mod notify;
 mod outcomes;
 mod report;
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Cli, Command, KeysCommand, NotificationCommand};
+use crate::args::{Cli, Command, KeysCommand, LedgerCommand, NotificationCommand};
 use crate::exit::Failure;
 use crate::report::Report;
 
@@ -51,5 +52,10 @@ async fn run(command: Command) -> Result<Report, Failure> {
         Command::Resolve(args) => inquire::resolve(args).await,
         Command::Notification(NotificationCommand::Verify(args)) => notify::verify(args),
         Command::Keys(KeysCommand::Check(args)) => keys_check::run(args),
+        Command::Ledger(LedgerCommand::List(args)) => ledger::list(args).await,
+        Command::Ledger(LedgerCommand::Recover(args)) => ledger::recover(args).await,
+        Command::Ledger(LedgerCommand::Deliveries(args)) => ledger::deliveries(args).await,
+        Command::Ledger(LedgerCommand::Ack(args)) => ledger::ack(args).await,
+        Command::Ledger(LedgerCommand::Abandon(args)) => ledger::abandon(args).await,
     }
 }

@@ -10,6 +10,9 @@ pub async fn run(args: VaultArgs) -> Result<Report, Failure> {
     let bytes = input::read_source(&args.request, "vault request")?;
     let request = input::vault_request(&bytes)?;
     drop(bytes);
+    if let Some(path) = &args.ledger {
+        return crate::ledger::vault(path, &args.gateway, &request).await;
+    }
     let sent = &request;
     let (outcome, source) = gateway::call(&args.gateway, |client| async move {
         client.vault_payment_method(sent).await
