@@ -81,6 +81,11 @@ pub enum LedgerError {
         /// The id.
         vaulting_request_id: String,
     },
+    /// The vaulting is not settled yet: there is nothing to acknowledge.
+    NotSettled {
+        /// The id.
+        vaulting_request_id: String,
+    },
 }
 
 impl std::fmt::Display for LedgerError {
@@ -104,6 +109,12 @@ impl std::fmt::Display for LedgerError {
             } => write!(
                 f,
                 "vaultingRequestId {vaulting_request_id} is not in the ledger"
+            ),
+            LedgerError::NotSettled {
+                vaulting_request_id,
+            } => write!(
+                f,
+                "vaultingRequestId {vaulting_request_id} is not settled yet: nothing to take"
             ),
         }
     }
@@ -538,8 +549,8 @@ impl Ledger {
                 return Ok(false);
             }
             if !row.state.is_final() {
-                return Err(LedgerError::NotInLedger {
-                    vaulting_request_id: format!("{vaulting_request_id} (not settled yet)"),
+                return Err(LedgerError::NotSettled {
+                    vaulting_request_id: vaulting_request_id.to_owned(),
                 });
             }
             let mut next = row;

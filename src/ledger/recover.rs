@@ -15,6 +15,7 @@ use tokio::task::JoinSet;
 use super::state::{Observation, State};
 use super::{failpoint, now_ms, Applied, Ledger, LedgerError, Vaulting};
 use crate::client::InquiryBudget;
+use crate::outcome::{InquiryOutcome, UnknownReason};
 use crate::{Client, ResolveOptions, DEFAULT_NOT_FOUND_WINDOW};
 
 /// How [`Ledger::recover`] goes about it.
@@ -226,7 +227,13 @@ impl Ledger {
             {
                 Observation::Unknown
             } else {
-                Observation::of_inquiry(&client.inquire_vaulting(&id).await)
+                let answer = client.inquire_vaulting(&id).await;
+                if let Ok(InquiryOutcome::Unknown(unknown)) = &answer {
+                    if unknown.reason == UnknownReason::RateLimited {
+                        options.budget.push_back();
+                    }
+                }
+                Observation::of_inquiry(&answer)
             }
         } else {
             let in_flight = Duration::from_millis(row.in_flight_ms);

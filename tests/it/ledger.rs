@@ -452,3 +452,115 @@ async fn lists_show_what_is_pending() {
     assert_eq!(pending[0].vaulting_request_id, "list-2");
     assert_eq!(ledger.list(Filter::All, 10).await.unwrap().len(), 2);
 }
+
+/// The simulator's faults through the ledger: a dropped answer, a 5xx (not processed), an
+/// unsigned success, a registration slower than the client. Each ends in the gateway's truth,
+/// vaulted at most once.
+#[tokio::test]
+async fn every_fault_ends_in_the_gateways_truth() {
+    let sim = sim().await;
+    let client = sim.client().with_timeout(Duration::from_millis(300));
+    let ledger = Ledger::new(MemoryStore::new());
+    let faults = [
+        ("fault-drop", Fault::DropAfterProcessing, true),
+        ("fault-503", Fault::Status(503), false),
+        ("fault-unsigned", Fault::MissingSignature, true),
+        (
+            "fault-late",
+            Fault::RegisterDelay(Duration::from_millis(700)),
+            true,
+        ),
+    ];
+    for (id, fault, _) in &faults {
+        sim.inject(FaultRule::once(fault.clone()).on(Operation::Vault));
+        let Vault::Sent { vaulting, .. } =
+            ledger.vault(&client, &request(id, PLAIN)).await.unwrap()
+        else {
+            panic!("{id}: not sent")
+        };
+        assert!(!vaulting.state.is_final(), "{id}: {vaulting:?}");
+    }
+    let report = ledger
+        .recover(
+            &client,
+            &quick()
+                .not_found_window(Duration::from_millis(1500))
+                .wait(Duration::from_secs(10)),
+        )
+        .await
+        .unwrap();
+    assert!(report.pending.is_empty(), "{report:?}");
+    for (id, _, vaulted) in faults {
+        let row = ledger.get(id).await.unwrap();
+        let truth = sim.vaulting(id);
+        assert_eq!(truth.is_some(), vaulted, "{id}");
+        if vaulted {
+            assert_eq!(row.state, State::Vaulted, "{id}");
+            assert_eq!(truth.unwrap().vault_calls, 1, "{id}");
+        } else {
+            assert_eq!(row.state, State::Failed, "{id}");
+            assert_eq!(row.failure.unwrap().code, "NOT_FOUND", "{id}");
+        }
+    }
+}
+
+/// A traffic-limit answer pauses every holder of the recovery's budget.
+#[tokio::test]
+async fn a_traffic_limit_answer_pushes_recovery_back() {
+    use crate::support::{RawServer, Reply, CLIENT_ID};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let answered = Arc::new(AtomicUsize::new(0));
+    let count = answered.clone();
+    let server = RawServer::start(move |r| {
+        let body: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+        let id = body["vaultingRequestId"].as_str().unwrap().to_owned();
+        let answer = if count.fetch_add(1, Ordering::SeqCst) == 0 {
+            json!({"result": {"resultStatus": "F", "resultCode": "REQUEST_TRAFFIC_EXCEED_LIMIT"},
+                   "vaultingRequestId": id})
+        } else {
+            json!({"result": {"resultStatus": "S", "resultCode": "SUCCESS"},
+                   "vaultingRequestId": id, "vaultingStatus": "SUCCESS",
+                   "paymentMethodDetail": {"card": {"cardToken": format!("ALIPAYtok{id}")}}})
+        };
+        Reply::signed(
+            &crate::support::gateway_key(),
+            CLIENT_ID,
+            &r.path,
+            &answer.to_string(),
+        )
+    })
+    .await;
+    let client = alipay_vaulting::Client::builder()
+        .client_id(CLIENT_ID)
+        .merchant_private_key(crate::support::merchant_key())
+        .alipay_public_key(crate::support::gateway_public())
+        .base_url(server.base_url())
+        .retry_policy(alipay_vaulting::retry::RetryPolicy {
+            max_attempts: 1,
+            base_delay: Duration::from_millis(10),
+            max_delay: Duration::from_millis(20),
+        })
+        .build()
+        .unwrap();
+    let store = Arc::new(MemoryStore::new());
+    for n in 0..3 {
+        let id = format!("limited-{n}");
+        let mut row = Vaulting::intent(id.clone(), id, 1, "fp".into(), 100, 0);
+        row.state = State::Unknown;
+        row.next_check_at_ms = 0;
+        store.insert(row).await.unwrap();
+    }
+    let ledger = Ledger::with_store(store);
+    let started = Instant::now();
+    let report = ledger
+        .recover(&client, &quick().concurrency(1))
+        .await
+        .unwrap();
+    assert_eq!(report.settled, 3, "{report:?}");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "not paused: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(answered.load(Ordering::SeqCst), 4);
+}

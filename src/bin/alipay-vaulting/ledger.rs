@@ -48,9 +48,9 @@ fn ledger_error(error: LedgerError) -> Failure {
         LedgerError::CardMismatch { .. } => {
             Failure::usage("cardMismatch", error.to_string()).next_step(NextStep::FixRequest)
         }
-        LedgerError::NotInLedger { .. } | LedgerError::IdMismatch { .. } => {
-            Failure::usage("notInLedger", error.to_string())
-        }
+        LedgerError::NotInLedger { .. }
+        | LedgerError::NotSettled { .. }
+        | LedgerError::IdMismatch { .. } => Failure::usage("notInLedger", error.to_string()),
         other => Failure::config("ledger", other.to_string()),
     }
 }
