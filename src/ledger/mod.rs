@@ -220,6 +220,8 @@ impl Schedule {
 pub struct Ledger {
     store: Arc<dyn Store>,
     fingerprints: Option<FingerprintKey>,
+    /// The key derived from the last client's merchant key, with that key's public half.
+    derived: Arc<std::sync::Mutex<Option<(crate::keys::PublicKey, FingerprintKey)>>>,
     ids: RequestIds,
     schedule: Schedule,
 }
@@ -253,6 +255,7 @@ impl Ledger {
         Ledger {
             store,
             fingerprints: None,
+            derived: Arc::default(),
             ids: RequestIds::default(),
             schedule: Schedule::default(),
         }
@@ -338,11 +341,9 @@ impl Ledger {
             .validate()
             .map_err(|e| LedgerError::InvalidRequest(e.into()))?;
         let id = request.vaulting_request_id.clone();
-        let fingerprint = match &self.fingerprints {
-            Some(key) => key.fingerprint(&request.payment_method_detail.card.card_no),
-            None => FingerprintKey::from_client(client)
-                .fingerprint(&request.payment_method_detail.card.card_no),
-        };
+        let fingerprint = self
+            .fingerprint_key(client)
+            .fingerprint(&request.payment_method_detail.card.card_no);
         failpoint::hit("before-intent");
         let intent = Vaulting::intent(
             id.clone(),
@@ -352,7 +353,7 @@ impl Ledger {
             client.timeout().as_millis() as u64,
             now_ms(),
         );
-        match self.store.insert(intent).await? {
+        match self.store.insert(intent.clone()).await? {
             Inserted::New => {}
             Inserted::Existing(existing) if existing.card_fingerprint == fingerprint => {
                 return Ok(Vault::AlreadyRecorded(*existing))
@@ -366,16 +367,24 @@ impl Ledger {
         failpoint::hit("after-intent");
         let answer = client.vault_payment_method(request).await;
         failpoint::hit("after-answer");
+        // The row as inserted is the one to write over (no read): only a writer that came in
+        // between (a notification, a recovery) makes it read again.
         let applied = self
-            .apply_with(&id, Observation::of_vault(&answer), None, |row, now| {
-                // The sender knows the answer: an unknown one is due for recovery at once.
-                if !row.state.is_final() && row.state != State::AwaitingBuyer {
-                    row.next_check_at_ms = now;
-                } else if row.state == State::AwaitingBuyer {
-                    row.next_check_at_ms =
-                        now.saturating_add(self.schedule.awaiting_buyer_every.as_millis() as i64);
-                }
-            })
+            .apply_from(
+                &id,
+                Some(intent),
+                Observation::of_vault(&answer),
+                Write::Relaxed,
+                |row, now| {
+                    // The sender knows the answer: an unknown one is due for recovery at once.
+                    if !row.state.is_final() && row.state != State::AwaitingBuyer {
+                        row.next_check_at_ms = now;
+                    } else if row.state == State::AwaitingBuyer {
+                        row.next_check_at_ms = now
+                            .saturating_add(self.schedule.awaiting_buyer_every.as_millis() as i64);
+                    }
+                },
+            )
             .await?;
         failpoint::hit("after-outcome");
         let vaulting = match applied.vaulting() {
@@ -383,6 +392,27 @@ impl Ledger {
             None => self.get(&id).await?,
         };
         Ok(Vault::Sent { answer, vaulting })
+    }
+
+    /// The key cards are recognised by: the one given, else the one derived from `client`'s
+    /// merchant key (derived once per key).
+    fn fingerprint_key(&self, client: &Client) -> FingerprintKey {
+        if let Some(key) = &self.fingerprints {
+            return key.clone();
+        }
+        let public = client.merchant_private_key().public_key();
+        let mut derived = self
+            .derived
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &*derived {
+            Some((for_key, key)) if *for_key == public => key.clone(),
+            _ => {
+                let key = FingerprintKey::from_client(client);
+                *derived = Some((public, key.clone()));
+                key
+            }
+        }
     }
 
     /// The row of `vaulting_request_id`.
@@ -406,7 +436,7 @@ impl Ledger {
         vaulting_request_id: &str,
         observation: Observation,
     ) -> Result<Applied, LedgerError> {
-        self.apply_with(vaulting_request_id, observation, None, |_, _| {})
+        self.apply_with(vaulting_request_id, observation, Write::Durable, |_, _| {})
             .await
     }
 
@@ -476,7 +506,7 @@ impl Ledger {
             .apply_with(
                 &notification.vaulting_request_id,
                 observation,
-                None,
+                Write::Durable,
                 |row, now| {
                     if !settles && !row.state.is_final() {
                         row.next_check_at_ms = row.next_check_at_ms.min(now);
@@ -558,7 +588,8 @@ impl Ledger {
             next.card_token = None;
             next.updated_at_ms = now_ms();
             next.version += 1;
-            if self.store.replace(next).await? {
+            // Lost to a crash, the delivery is only handed out again (and acknowledged again).
+            if self.store.replace_relaxed(next).await? {
                 return Ok(true);
             }
         }
@@ -595,11 +626,29 @@ impl Ledger {
         &self,
         vaulting_request_id: &str,
         observation: Observation,
-        fence: Option<u64>,
+        write: Write,
         schedule: impl Fn(&mut Vaulting, i64),
     ) -> Result<Applied, LedgerError> {
+        self.apply_from(vaulting_request_id, None, observation, write, schedule)
+            .await
+    }
+
+    /// [`apply_with`](Self::apply_with), starting from `known` (the row as last written by this
+    /// caller) instead of reading it.
+    async fn apply_from(
+        &self,
+        vaulting_request_id: &str,
+        mut known: Option<Vaulting>,
+        observation: Observation,
+        write: Write,
+        schedule: impl Fn(&mut Vaulting, i64),
+    ) -> Result<Applied, LedgerError> {
+        let fence = write.fence();
         loop {
-            let row = self.get(vaulting_request_id).await?;
+            let row = match known.take() {
+                Some(row) => row,
+                None => self.get(vaulting_request_id).await?,
+            };
             if fence.is_some_and(|f| f != row.version) {
                 return Ok(Applied::Fenced);
             }
@@ -659,12 +708,40 @@ impl Ledger {
             }
             next.updated_at_ms = now;
             next.version += 1;
-            if self.store.replace(next.clone()).await? {
+            let replaced = match write {
+                Write::Durable => self.store.replace(next.clone()).await?,
+                Write::Relaxed | Write::Fenced(_) => {
+                    self.store.replace_relaxed(next.clone()).await?
+                }
+            };
+            if replaced {
                 return Ok(applied(next));
             }
             if fence.is_some() {
                 return Ok(Applied::Fenced);
             }
+        }
+    }
+}
+
+/// How a write-back goes to the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Write {
+    /// On the disk before it returns: what the gateway or an operator would not say again (a
+    /// notification about to be acknowledged).
+    Durable,
+    /// Committed, maybe not on the disk yet: a crash loses at most a check that recovery does
+    /// again (the sender's own answer, which recovery finds anew).
+    Relaxed,
+    /// Relaxed, and only over the version recovery claimed the row at.
+    Fenced(u64),
+}
+
+impl Write {
+    fn fence(self) -> Option<u64> {
+        match self {
+            Write::Fenced(version) => Some(version),
+            Write::Durable | Write::Relaxed => None,
         }
     }
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use tokio::task::JoinSet;
 
 use super::state::{Observation, State};
-use super::{failpoint, now_ms, Applied, Ledger, LedgerError, Vaulting};
+use super::{failpoint, now_ms, Applied, Ledger, LedgerError, Vaulting, Write};
 use crate::client::InquiryBudget;
 use crate::outcome::{InquiryOutcome, UnknownReason};
 use crate::{Client, ResolveOptions, DEFAULT_NOT_FOUND_WINDOW};
@@ -254,12 +254,17 @@ impl Ledger {
         };
         failpoint::hit("after-inquiry");
         let schedule = self.schedule.clone();
-        self.apply_with(&id, observation, fence, move |next, now| {
-            next.checks = next.checks.saturating_add(1);
-            next.next_check_at_ms = schedule.next_check(next.state, next.checks, now);
-            next.lease_owner = None;
-            next.lease_until_ms = 0;
-        })
+        self.apply_with(
+            &id,
+            observation,
+            Write::Fenced(row.version),
+            move |next, now| {
+                next.checks = next.checks.saturating_add(1);
+                next.next_check_at_ms = schedule.next_check(next.state, next.checks, now);
+                next.lease_owner = None;
+                next.lease_until_ms = 0;
+            },
+        )
         .await
     }
 }

@@ -64,8 +64,12 @@ const COLUMNS: &str = "vaulting_request_id, intent_key, attempt, card_fingerprin
 
 /// What an operation hands back once its batch is committed (or failed to commit).
 type Reply = Box<dyn FnOnce(Result<(), String>) + Send>;
-/// One operation, run on the writer thread inside the batch's transaction.
-type Job = Box<dyn FnOnce(&Connection) -> Reply + Send>;
+/// One operation, run on the writer thread inside the batch's transaction, and whether its
+/// commit must reach the disk before it is answered.
+struct Job {
+    durable: bool,
+    run: Box<dyn FnOnce(&Connection) -> Reply + Send>,
+}
 
 /// A [`Store`] in a SQLite file.
 #[derive(Debug)]
@@ -135,16 +139,29 @@ impl SqliteStore {
         &self,
         op: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> BoxFuture<'_, Result<T, StoreError>> {
+        self.run_with(true, op)
+    }
+
+    /// Runs `op` in the next batch; answered once the batch is committed, and (when `durable`)
+    /// on the disk.
+    fn run_with<T: Send + 'static>(
+        &self,
+        durable: bool,
+        op: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> BoxFuture<'_, Result<T, StoreError>> {
         let (done, answer) = tokio::sync::oneshot::channel();
-        let job: Job = Box::new(move |connection| {
-            let result = in_savepoint(connection, op);
-            Box::new(move |committed| {
-                let _ = done.send(match committed {
-                    Ok(()) => result,
-                    Err(reason) => Err(StoreError::Io(reason)),
-                });
-            })
-        });
+        let job = Job {
+            durable,
+            run: Box::new(move |connection| {
+                let result = in_savepoint(connection, op);
+                Box::new(move |committed| {
+                    let _ = done.send(match committed {
+                        Ok(()) => result,
+                        Err(reason) => Err(StoreError::Io(reason)),
+                    });
+                })
+            }),
+        };
         let sent = match &self.jobs {
             Some(jobs) => jobs.send(job).map_err(|_| ()),
             None => Err(()),
@@ -244,8 +261,18 @@ fn writer(connection: Connection, queue: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let begun = connection.execute_batch("BEGIN IMMEDIATE");
-        let replies: Vec<Reply> = batch.into_iter().map(|job| job(&connection)).collect();
+        // A batch of relaxed writes only commits without `fsync`; the next durable commit
+        // takes its frames to the disk too.
+        let durable = batch.iter().any(|job| job.durable);
+        let begun = connection.execute_batch(if durable {
+            "PRAGMA synchronous = FULL; BEGIN IMMEDIATE"
+        } else {
+            "PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE"
+        });
+        let replies: Vec<Reply> = batch
+            .into_iter()
+            .map(|job| (job.run)(&connection))
+            .collect();
         let committed = begun
             .and_then(|()| connection.execute_batch("COMMIT"))
             .map_err(|e| {
@@ -320,6 +347,37 @@ fn write_row(connection: &Connection, statement: &str, v: &Vaulting) -> rusqlite
     )
 }
 
+/// Writes `row` over the stored one only while the stored version is `row.version - 1`.
+fn replace_row(c: &Connection, row: &Vaulting) -> Result<bool, StoreError> {
+    let changed = c
+        .execute(
+            "UPDATE vaultings SET state = ?2, card_token = ?3, failure_code = ?4, \
+             failure_next_step = ?5, updated_at_ms = ?6, next_check_at_ms = ?7, \
+             checks = ?8, settled_at_ms = ?9, delivered = ?10, version = ?11, \
+             conflict = ?12, lease_owner = ?13, lease_until_ms = ?14 \
+             WHERE vaulting_request_id = ?1 AND version = ?15",
+            params![
+                row.vaulting_request_id,
+                row.state.as_str(),
+                row.card_token.as_ref().map(CardToken::expose),
+                row.failure.as_ref().map(|f| f.code.as_str()),
+                row.failure.as_ref().map(|f| f.next_step.as_str()),
+                row.updated_at_ms,
+                row.next_check_at_ms,
+                row.checks,
+                row.settled_at_ms,
+                row.delivered,
+                row.version as i64,
+                row.conflict,
+                row.lease_owner,
+                row.lease_until_ms,
+                row.version.saturating_sub(1) as i64,
+            ],
+        )
+        .map_err(sql)?;
+    Ok(changed == 1)
+}
+
 fn get_row(connection: &Connection, id: &str) -> Result<Option<Vaulting>, StoreError> {
     connection
         .query_row(
@@ -359,36 +417,12 @@ impl Store for SqliteStore {
         self.run(move |c| get_row(c, &id))
     }
 
+    fn replace_relaxed(&self, row: Vaulting) -> BoxFuture<'_, Result<bool, StoreError>> {
+        self.run_with(false, move |c| replace_row(c, &row))
+    }
+
     fn replace(&self, row: Vaulting) -> BoxFuture<'_, Result<bool, StoreError>> {
-        self.run(move |c| {
-            let changed = c
-                .execute(
-                    "UPDATE vaultings SET state = ?2, card_token = ?3, failure_code = ?4, \
-                     failure_next_step = ?5, updated_at_ms = ?6, next_check_at_ms = ?7, \
-                     checks = ?8, settled_at_ms = ?9, delivered = ?10, version = ?11, \
-                     conflict = ?12, lease_owner = ?13, lease_until_ms = ?14 \
-                     WHERE vaulting_request_id = ?1 AND version = ?15",
-                    params![
-                        row.vaulting_request_id,
-                        row.state.as_str(),
-                        row.card_token.as_ref().map(CardToken::expose),
-                        row.failure.as_ref().map(|f| f.code.as_str()),
-                        row.failure.as_ref().map(|f| f.next_step.as_str()),
-                        row.updated_at_ms,
-                        row.next_check_at_ms,
-                        row.checks,
-                        row.settled_at_ms,
-                        row.delivered,
-                        row.version as i64,
-                        row.conflict,
-                        row.lease_owner,
-                        row.lease_until_ms,
-                        row.version.saturating_sub(1) as i64,
-                    ],
-                )
-                .map_err(sql)?;
-            Ok(changed == 1)
-        })
+        self.run(move |c| replace_row(c, &row))
     }
 
     fn claim_due<'a>(

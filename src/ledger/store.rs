@@ -84,6 +84,13 @@ pub trait Store: Send + Sync + 'static {
     /// stored version is still `row.version - 1`; `false` when another write came first.
     fn replace(&self, row: Vaulting) -> BoxFuture<'_, Result<bool, StoreError>>;
 
+    /// [`replace`](Self::replace), where losing the write to a crash of the machine costs only
+    /// a check done again (an answer recovery would find anew, a delivery handed out again): a
+    /// store may then commit without waiting for the disk. By default, `replace`.
+    fn replace_relaxed(&self, row: Vaulting) -> BoxFuture<'_, Result<bool, StoreError>> {
+        self.replace(row)
+    }
+
     /// Claims at most `limit` rows that are not final, whose next check is due at `now_ms` and
     /// whose lease (if any) has ended: sets `owner` and `lease_until_ms` and bumps their
     /// version, atomically, and returns them as claimed.
