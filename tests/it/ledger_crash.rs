@@ -217,9 +217,28 @@ async fn a_vaulting_killed_at_any_step_is_settled_once_to_the_gateways_truth() {
             .write_all(body.as_bytes())
             .unwrap();
     }
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Once the intent is recorded, the request leaves at once; kill it well before the
+    // gateway registers it.
+    {
+        use alipay_vaulting::ledger::Store;
+        let store =
+            alipay_vaulting::ledger::SqliteStore::open(gateway.dir.file("ledger.sqlite")).unwrap();
+        let started = Instant::now();
+        while store.get(late).await.unwrap().is_none() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "never recorded"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
     child.kill().unwrap();
     let _ = child.wait();
+    assert!(
+        gateway.sim.vaulting(late).is_none(),
+        "registered before the kill"
+    );
 
     // What the ledger holds now: every vaulting that reached "intent recorded" is there.
     let listed = json(&gateway.run(&["--json", "ledger", "list"], None).await);
