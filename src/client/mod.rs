@@ -121,6 +121,12 @@ impl Client {
         &self.raw.inner().signer().private_key
     }
 
+    /// The signing state this client (and its clones) use.
+    #[cfg(feature = "ledger")]
+    pub(crate) fn hook_state(&self) -> &crate::hooks::HookState {
+        self.raw.inner()
+    }
+
     /// The client id this client signs with (`client-id`).
     pub fn client_id(&self) -> &str {
         &self.raw.inner().signer().client_id

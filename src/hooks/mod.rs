@@ -54,6 +54,12 @@ impl HookState {
         &self.0
     }
 
+    /// Whether `other` is this state or a clone of it (the same merchant key).
+    #[cfg(feature = "ledger")]
+    pub(crate) fn is(&self, other: &HookState) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
     /// Whether the client id is a sandbox one (`SANDBOX_...`), whose calls use `/ams/sandbox/api`.
     pub fn is_sandbox(&self) -> bool {
         self.0.client_id.starts_with("SANDBOX_")

@@ -220,8 +220,9 @@ impl Schedule {
 pub struct Ledger {
     store: Arc<dyn Store>,
     fingerprints: Option<FingerprintKey>,
-    /// The key derived from the last client's merchant key, with that key's public half.
-    derived: Arc<std::sync::Mutex<Option<(crate::keys::PublicKey, FingerprintKey)>>>,
+    /// The key derived from the last client's merchant key, with that client's signing state
+    /// (held, so that it is compared by identity, never by an address reused).
+    derived: Arc<std::sync::Mutex<Option<(crate::hooks::HookState, FingerprintKey)>>>,
     ids: RequestIds,
     schedule: Schedule,
 }
@@ -400,16 +401,16 @@ impl Ledger {
         if let Some(key) = &self.fingerprints {
             return key.clone();
         }
-        let public = client.merchant_private_key().public_key();
+        let signer = client.hook_state();
         let mut derived = self
             .derived
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         match &*derived {
-            Some((for_key, key)) if *for_key == public => key.clone(),
+            Some((for_signer, key)) if for_signer.is(signer) => key.clone(),
             _ => {
                 let key = FingerprintKey::from_client(client);
-                *derived = Some((public, key.clone()));
+                *derived = Some((signer.clone(), key.clone()));
                 key
             }
         }

@@ -217,14 +217,19 @@ fn in_savepoint<T>(
     connection: &Connection,
     op: impl FnOnce(&Connection) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
-    connection.execute_batch("SAVEPOINT op").map_err(sql)?;
-    let result = op(connection);
-    let end = if result.is_ok() {
-        "RELEASE op"
-    } else {
-        "ROLLBACK TO op; RELEASE op"
+    let run = |statement: &str| -> Result<(), StoreError> {
+        connection
+            .prepare_cached(statement)
+            .and_then(|mut s| s.execute([]))
+            .map(|_| ())
+            .map_err(sql)
     };
-    connection.execute_batch(end).map_err(sql)?;
+    run("SAVEPOINT op")?;
+    let result = op(connection);
+    if result.is_err() {
+        run("ROLLBACK TO op")?;
+    }
+    run("RELEASE op")?;
     result
 }
 
@@ -236,6 +241,8 @@ const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 /// truncating the write-ahead log: with `secure_delete`, an erased token then leaves no copy.
 fn writer(connection: Connection, queue: mpsc::Receiver<Job>) {
     let mut checkpointed = std::time::Instant::now();
+    // As `open` set it.
+    let mut synchronous = "FULL";
     let checkpoint = |connection: &Connection| {
         let _ = connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     };
@@ -264,11 +271,14 @@ fn writer(connection: Connection, queue: mpsc::Receiver<Job>) {
         // A batch of relaxed writes only commits without `fsync`; the next durable commit
         // takes its frames to the disk too.
         let durable = batch.iter().any(|job| job.durable);
-        let begun = connection.execute_batch(if durable {
-            "PRAGMA synchronous = FULL; BEGIN IMMEDIATE"
+        let mode = if durable { "FULL" } else { "NORMAL" };
+        let begun = if mode == synchronous {
+            Ok(())
         } else {
-            "PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE"
-        });
+            synchronous = mode;
+            connection.execute_batch(&format!("PRAGMA synchronous = {mode}"))
+        }
+        .and_then(|()| connection.execute_batch("BEGIN IMMEDIATE"));
         let replies: Vec<Reply> = batch
             .into_iter()
             .map(|job| (job.run)(&connection))
@@ -321,42 +331,41 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Vaulting> {
 }
 
 fn write_row(connection: &Connection, statement: &str, v: &Vaulting) -> rusqlite::Result<usize> {
-    connection.execute(
-        statement,
-        params![
-            v.vaulting_request_id,
-            v.intent_key,
-            v.attempt,
-            v.card_fingerprint,
-            v.state.as_str(),
-            v.card_token.as_ref().map(CardToken::expose),
-            v.failure.as_ref().map(|f| f.code.as_str()),
-            v.failure.as_ref().map(|f| f.next_step.as_str()),
-            v.in_flight_ms as i64,
-            v.created_at_ms,
-            v.updated_at_ms,
-            v.next_check_at_ms,
-            v.checks,
-            v.settled_at_ms,
-            v.delivered,
-            v.version as i64,
-            v.conflict,
-            v.lease_owner,
-            v.lease_until_ms,
-        ],
-    )
+    connection.prepare_cached(statement)?.execute(params![
+        v.vaulting_request_id,
+        v.intent_key,
+        v.attempt,
+        v.card_fingerprint,
+        v.state.as_str(),
+        v.card_token.as_ref().map(CardToken::expose),
+        v.failure.as_ref().map(|f| f.code.as_str()),
+        v.failure.as_ref().map(|f| f.next_step.as_str()),
+        v.in_flight_ms as i64,
+        v.created_at_ms,
+        v.updated_at_ms,
+        v.next_check_at_ms,
+        v.checks,
+        v.settled_at_ms,
+        v.delivered,
+        v.version as i64,
+        v.conflict,
+        v.lease_owner,
+        v.lease_until_ms,
+    ])
 }
 
 /// Writes `row` over the stored one only while the stored version is `row.version - 1`.
 fn replace_row(c: &Connection, row: &Vaulting) -> Result<bool, StoreError> {
     let changed = c
-        .execute(
+        .prepare_cached(
             "UPDATE vaultings SET state = ?2, card_token = ?3, failure_code = ?4, \
              failure_next_step = ?5, updated_at_ms = ?6, next_check_at_ms = ?7, \
              checks = ?8, settled_at_ms = ?9, delivered = ?10, version = ?11, \
              conflict = ?12, lease_owner = ?13, lease_until_ms = ?14 \
              WHERE vaulting_request_id = ?1 AND version = ?15",
-            params![
+        )
+        .and_then(|mut statement| {
+            statement.execute(params![
                 row.vaulting_request_id,
                 row.state.as_str(),
                 row.card_token.as_ref().map(CardToken::expose),
@@ -372,40 +381,44 @@ fn replace_row(c: &Connection, row: &Vaulting) -> Result<bool, StoreError> {
                 row.lease_owner,
                 row.lease_until_ms,
                 row.version.saturating_sub(1) as i64,
-            ],
-        )
+            ])
+        })
         .map_err(sql)?;
     Ok(changed == 1)
 }
 
 fn get_row(connection: &Connection, id: &str) -> Result<Option<Vaulting>, StoreError> {
     connection
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM vaultings WHERE vaulting_request_id = ?1"),
-            [id],
-            read_row,
-        )
-        .optional()
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM vaultings WHERE vaulting_request_id = ?1"
+        ))
+        .and_then(|mut statement| statement.query_row([id], read_row).optional())
         .map_err(sql)
 }
 
 impl Store for SqliteStore {
     fn insert(&self, row: Vaulting) -> BoxFuture<'_, Result<Inserted, StoreError>> {
         self.run(move |c| {
-            if let Some(existing) = get_row(c, &row.vaulting_request_id)? {
-                return Ok(Inserted::Existing(Box::new(existing)));
-            }
-            write_row(
+            // One statement when the id is new; a read only when it is not.
+            let inserted = write_row(
                 c,
                 &format!(
                     "INSERT INTO vaultings ({COLUMNS}) VALUES \
                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                      ?17, ?18, ?19)"
+                      ?17, ?18, ?19) ON CONFLICT (vaulting_request_id) DO NOTHING"
                 ),
                 &row,
             )
             .map_err(sql)?;
-            Ok(Inserted::New)
+            if inserted == 1 {
+                return Ok(Inserted::New);
+            }
+            match get_row(c, &row.vaulting_request_id)? {
+                Some(existing) => Ok(Inserted::Existing(Box::new(existing))),
+                None => Err(StoreError::Io(
+                    "an insert neither added nor found its row".into(),
+                )),
+            }
         })
     }
 

@@ -24,6 +24,7 @@ mod key_rotation;
 mod keys_files;
 mod ledger;
 mod ledger_crash;
+mod ledger_example;
 mod ledger_stores;
 mod models;
 mod no_lost_outcome;
