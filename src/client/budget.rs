@@ -108,6 +108,13 @@ impl InquiryBudget {
         bucket.tokens = 0.0;
     }
 
+    /// How much longer the budget is paused by a traffic-limit answer, if it is.
+    pub fn paused_for(&self) -> Option<Duration> {
+        let until = self.bucket().paused_until?;
+        let now = Instant::now();
+        (until > now).then(|| until - now)
+    }
+
     /// Whether the budget is paused by a traffic-limit answer now.
     pub fn is_paused(&self) -> bool {
         self.bucket()

@@ -11,6 +11,7 @@ use super::store::{BoxFuture, Filter, Inserted, Store, StoreError};
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     rows: Mutex<BTreeMap<String, Vaulting>>,
+    paused_until_ms: std::sync::atomic::AtomicI64,
 }
 
 impl MemoryStore {
@@ -77,6 +78,13 @@ impl Store for MemoryStore {
         lease_until_ms: i64,
         limit: usize,
     ) -> BoxFuture<'a, Result<Vec<Vaulting>, StoreError>> {
+        if self
+            .paused_until_ms
+            .load(std::sync::atomic::Ordering::Relaxed)
+            > now_ms
+        {
+            return Box::pin(std::future::ready(Ok(Vec::new())));
+        }
         let mut rows = self.rows();
         let mut due: Vec<&mut Vaulting> = rows
             .values_mut()
@@ -96,6 +104,13 @@ impl Store for MemoryStore {
             })
             .collect();
         Box::pin(std::future::ready(Ok(claimed)))
+    }
+
+    fn pause_claims(&self, pause_ms: i64) -> BoxFuture<'_, Result<(), StoreError>> {
+        let until = self.now_ms().saturating_add(pause_ms);
+        self.paused_until_ms
+            .fetch_max(until, std::sync::atomic::Ordering::Relaxed);
+        Box::pin(std::future::ready(Ok(())))
     }
 
     fn list(

@@ -31,6 +31,8 @@
 mod failpoint;
 mod ids;
 mod memory;
+#[cfg(feature = "ledger-postgres")]
+mod postgres;
 mod record;
 mod recover;
 #[cfg(feature = "ledger-sqlite")]
@@ -43,6 +45,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub use ids::{FingerprintKey, RequestIds, DEFAULT_NAMESPACE};
 pub use memory::MemoryStore;
+#[cfg(feature = "ledger-postgres")]
+pub use postgres::{PgStore, DEFAULT_SCHEMA};
 pub use record::{Settled, Vaulting};
 pub use recover::{RecoverOptions, RecoverReport};
 #[cfg(feature = "ledger-sqlite")]
@@ -352,9 +356,11 @@ impl Ledger {
             attempt,
             fingerprint.clone(),
             client.timeout().as_millis() as u64,
-            now_ms(),
+            self.store.now_ms(),
         );
-        match self.store.insert(intent.clone()).await? {
+        let inserted = self.store.insert(intent.clone()).await?;
+        let recorded = std::time::Instant::now();
+        match inserted {
             Inserted::New => {}
             Inserted::Existing(existing) if existing.card_fingerprint == fingerprint => {
                 return Ok(Vault::AlreadyRecorded(*existing))
@@ -366,6 +372,11 @@ impl Ledger {
             }
         }
         failpoint::hit("after-intent");
+        // Sent only while recovery cannot have started on it (it waits for the time a request
+        // may be in flight): a sender paused longer leaves the vaulting to recovery.
+        if recorded.elapsed() > client.timeout() / 2 {
+            return Ok(Vault::AlreadyRecorded(self.get(&id).await?));
+        }
         let answer = client.vault_payment_method(request).await;
         failpoint::hit("after-answer");
         // The row as inserted is the one to write over (no read): only a writer that came in
@@ -414,6 +425,96 @@ impl Ledger {
                 key
             }
         }
+    }
+
+    /// The intent row of `attempt` of `intent_key` for `request`, as [`vault_attempt`] would
+    /// record it (validated, the card fingerprinted, the client's timeout as the time it may be
+    /// in flight): for a service that records it in its own transaction
+    /// (`PgStore::record_intent_in`), then sends it with [`vault_recorded`](Self::vault_recorded).
+    ///
+    /// [`vault_attempt`]: Self::vault_attempt
+    pub fn intent(
+        &self,
+        client: &Client,
+        intent_key: &str,
+        attempt: u32,
+        request: &types::VaultPaymentMethodRequest,
+    ) -> Result<Vaulting, LedgerError> {
+        let expected = self.request_id(intent_key, attempt);
+        if request.vaulting_request_id != expected {
+            return Err(LedgerError::IdMismatch { expected });
+        }
+        request
+            .validate()
+            .map_err(|e| LedgerError::InvalidRequest(e.into()))?;
+        Ok(Vaulting::intent(
+            expected,
+            intent_key.to_owned(),
+            attempt,
+            self.fingerprint_key(client)
+                .fingerprint(&request.payment_method_detail.card.card_no),
+            client.timeout().as_millis() as u64,
+            self.store.now_ms(),
+        ))
+    }
+
+    /// Sends a vaulting whose intent is already recorded (by [`intent`](Self::intent) in the
+    /// service's own transaction), and records what came back. It is sent only while it is
+    /// still an intent that nobody has sent or checked, and recent enough that recovery cannot
+    /// have started on it; otherwise nothing is sent ([`Vault::AlreadyRecorded`]): recovery
+    /// settles it.
+    pub async fn vault_recorded(
+        &self,
+        client: &Client,
+        request: &types::VaultPaymentMethodRequest,
+    ) -> Result<Vault, LedgerError> {
+        request
+            .validate()
+            .map_err(|e| LedgerError::InvalidRequest(e.into()))?;
+        let id = request.vaulting_request_id.clone();
+        let row = self.get(&id).await?;
+        let fingerprint = self
+            .fingerprint_key(client)
+            .fingerprint(&request.payment_method_detail.card.card_no);
+        if row.card_fingerprint != fingerprint {
+            return Err(LedgerError::CardMismatch {
+                vaulting_request_id: id,
+            });
+        }
+        let now = self.store.now_ms();
+        let young = now.saturating_sub(row.created_at_ms) <= (row.in_flight_ms / 2) as i64;
+        if row.state != State::Intent || row.checks > 0 || row.version > 0 || !young {
+            return Ok(Vault::AlreadyRecorded(row));
+        }
+        // Taken for sending: a second sender, or a recovery, now finds version 1.
+        let mut sending = row.clone();
+        sending.version += 1;
+        sending.updated_at_ms = now;
+        sending.next_check_at_ms = now.saturating_add(row.in_flight_ms as i64 + 1_000);
+        if !self.store.replace(sending.clone()).await? {
+            return Ok(Vault::AlreadyRecorded(self.get(&id).await?));
+        }
+        let answer = client.vault_payment_method(request).await;
+        let applied = self
+            .apply_from(
+                &id,
+                Some(sending),
+                Observation::of_vault(&answer),
+                Write::Relaxed,
+                |row, now| {
+                    row.next_check_at_ms = if row.state == State::AwaitingBuyer {
+                        now.saturating_add(self.schedule.awaiting_buyer_every.as_millis() as i64)
+                    } else {
+                        now
+                    };
+                },
+            )
+            .await?;
+        let vaulting = match applied.vaulting() {
+            Some(v) => v.clone(),
+            None => self.get(&id).await?,
+        };
+        Ok(Vault::Sent { answer, vaulting })
     }
 
     /// The row of `vaulting_request_id`.
@@ -538,7 +639,7 @@ impl Ledger {
             if row.state.is_final() {
                 return Ok(Applied::Unchanged(row));
             }
-            let now = now_ms();
+            let now = self.store.now_ms();
             let mut next = row.clone();
             next.state = State::Abandoned;
             next.failure = Some(Failure::new("ABANDONED", NextStep::RetryWithNewRequestId));
@@ -587,7 +688,7 @@ impl Ledger {
             let mut next = row;
             next.delivered = true;
             next.card_token = None;
-            next.updated_at_ms = now_ms();
+            next.updated_at_ms = self.store.now_ms();
             next.version += 1;
             // Lost to a crash, the delivery is only handed out again (and acknowledged again).
             if self.store.replace_relaxed(next).await? {
@@ -653,7 +754,7 @@ impl Ledger {
             if fence.is_some_and(|f| f != row.version) {
                 return Ok(Applied::Fenced);
             }
-            let now = now_ms();
+            let now = self.store.now_ms();
             let mut next = row.clone();
             let step = transition(
                 row.state,

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use tokio::task::JoinSet;
 
 use super::state::{Observation, State};
-use super::{failpoint, now_ms, Applied, Ledger, LedgerError, Vaulting, Write};
+use super::{failpoint, Applied, Ledger, LedgerError, Vaulting, Write};
 use crate::client::InquiryBudget;
 use crate::outcome::{InquiryOutcome, UnknownReason};
 use crate::{Client, ResolveOptions, DEFAULT_NOT_FOUND_WINDOW};
@@ -153,7 +153,7 @@ impl Ledger {
                 report.pending = pending.into_iter().map(|v| v.vaulting_request_id).collect();
                 return Ok(report);
             }
-            let now = now_ms();
+            let now = self.store().now_ms();
             let due_in = pending
                 .iter()
                 .map(|v| v.next_check_at_ms.max(v.lease_until_ms) - now)
@@ -175,7 +175,7 @@ impl Ledger {
             options.resolve_deadline.max(options.not_found_window) + Duration::from_secs(30)
         });
         loop {
-            let now = now_ms();
+            let now = self.store().now_ms();
             let claimed = self
                 .store()
                 .claim_due(
@@ -216,7 +216,7 @@ impl Ledger {
         let fence = Some(row.version);
         let id = row.vaulting_request_id.clone();
         let observation = if row.state == State::AwaitingBuyer {
-            let waited = now_ms().saturating_sub(row.created_at_ms);
+            let waited = self.store().now_ms().saturating_sub(row.created_at_ms);
             if waited >= self.schedule.abandon_after.as_millis() as i64 {
                 return self.abandon_fenced(&id, fence).await;
             }
@@ -253,6 +253,11 @@ impl Ledger {
             Observation::of_inquiry(&client.resolve_with(&resolve).await)
         };
         failpoint::hit("after-inquiry");
+        // A traffic-limit answer paused this process's budget: pause every recovery sharing
+        // the store as long.
+        if let Some(pause) = options.budget.paused_for() {
+            self.store().pause_claims(pause.as_millis() as i64).await?;
+        }
         let schedule = self.schedule.clone();
         self.apply_with(
             &id,

@@ -77,6 +77,8 @@ pub struct SqliteStore {
     path: PathBuf,
     /// `None` only while dropping.
     jobs: Option<mpsc::Sender<Job>>,
+    /// Claims return nothing before this (one process holds a SQLite ledger).
+    paused_until_ms: std::sync::atomic::AtomicI64,
     writer: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -118,6 +120,7 @@ impl SqliteStore {
             path,
             jobs: Some(jobs),
             writer: Some(writer),
+            paused_until_ms: std::sync::atomic::AtomicI64::new(0),
         })
     }
 
@@ -445,6 +448,13 @@ impl Store for SqliteStore {
         lease_until_ms: i64,
         limit: usize,
     ) -> BoxFuture<'a, Result<Vec<Vaulting>, StoreError>> {
+        if self
+            .paused_until_ms
+            .load(std::sync::atomic::Ordering::Relaxed)
+            > now_ms
+        {
+            return Box::pin(std::future::ready(Ok(Vec::new())));
+        }
         let owner = owner.to_owned();
         self.run(move |c| {
             let mut statement = c
@@ -470,6 +480,13 @@ impl Store for SqliteStore {
             rows.sort_by_key(|r| r.next_check_at_ms);
             Ok(rows)
         })
+    }
+
+    fn pause_claims(&self, pause_ms: i64) -> BoxFuture<'_, Result<(), StoreError>> {
+        let until = self.now_ms().saturating_add(pause_ms);
+        self.paused_until_ms
+            .fetch_max(until, std::sync::atomic::Ordering::Relaxed);
+        Box::pin(std::future::ready(Ok(())))
     }
 
     fn list(

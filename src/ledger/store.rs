@@ -102,6 +102,18 @@ pub trait Store: Send + Sync + 'static {
         limit: usize,
     ) -> BoxFuture<'a, Result<Vec<Vaulting>, StoreError>>;
 
+    /// Pauses every claim of this store for `pause_ms` (a traffic-limit answer): until then,
+    /// [`claim_due`](Self::claim_due) returns nothing, for every recovery sharing the store (a
+    /// fleet's, when the store is shared).
+    fn pause_claims(&self, pause_ms: i64) -> BoxFuture<'_, Result<(), StoreError>>;
+
+    /// Now, by the clock that decides due times and leases (milliseconds since the Unix
+    /// epoch): this machine's by default; a store shared by a fleet gives its own (the
+    /// database's), so that instances whose clocks drift agree.
+    fn now_ms(&self) -> i64 {
+        super::now_ms()
+    }
+
     /// The rows of a kind, oldest first, at most `limit`.
     fn list(
         &self,

@@ -1,5 +1,6 @@
-//! One set of behaviour tests, run against every ledger store: the in-memory one and SQLite
-//! (and any store added later: add it to `stores()`).
+//! One set of behaviour tests, run against every ledger store: the in-memory one, SQLite, and
+//! PostgreSQL when `ALIPAY_VAULTING_TEST_POSTGRES` names one (CI starts one; see
+//! `.ci/postgres.sh`). Any store added later: add it to `stores()`.
 #![cfg(feature = "ledger-sqlite")]
 
 use std::path::PathBuf;
@@ -38,14 +39,49 @@ impl Drop for TempDir {
     }
 }
 
+/// The PostgreSQL the tests may use (`ALIPAY_VAULTING_TEST_POSTGRES`), if any.
+pub fn postgres_url() -> Option<String> {
+    let url = std::env::var("ALIPAY_VAULTING_TEST_POSTGRES").ok();
+    if url.is_none() && std::env::var_os("CI").is_some() {
+        panic!("CI must give the ledger's tests a PostgreSQL (ALIPAY_VAULTING_TEST_POSTGRES)");
+    }
+    url
+}
+
+/// A fresh PostgreSQL store in a schema of its own (tests run in parallel).
+pub async fn postgres(name: &str) -> Option<alipay_vaulting::ledger::PgStore> {
+    let url = postgres_url()?;
+    let schema = format!(
+        "t_{}_{}_{}",
+        name.replace('-', "_"),
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    );
+    Some(
+        alipay_vaulting::ledger::PgStore::connect_with(&url, &schema, 2)
+            .await
+            .unwrap(),
+    )
+}
+
 /// Every store, fresh, with its name (and the folder a file store lives in).
-fn stores(name: &str) -> Vec<(&'static str, Arc<dyn Store>, Option<TempDir>)> {
+async fn stores(name: &str) -> Vec<(&'static str, Arc<dyn Store>, Option<TempDir>)> {
     let dir = TempDir::new(name);
     let sqlite = SqliteStore::open(dir.file("ledger.sqlite")).unwrap();
-    vec![
+    let mut stores: Vec<(&'static str, Arc<dyn Store>, Option<TempDir>)> = vec![
         ("memory", Arc::new(MemoryStore::new()), None),
         ("sqlite", Arc::new(sqlite), Some(dir)),
-    ]
+    ];
+    match postgres(name).await {
+        Some(store) => stores.push(("postgres", Arc::new(store), None)),
+        None => {
+            eprintln!("{name}: no PostgreSQL (ALIPAY_VAULTING_TEST_POSTGRES): not tested on it")
+        }
+    }
+    stores
 }
 
 /// A row as the ledger makes one, with its state and next check set.
@@ -65,7 +101,7 @@ fn row(id: &str, state: State, next_check_at_ms: i64) -> Vaulting {
 
 #[tokio::test]
 async fn insert_keeps_the_first_row_of_an_id() {
-    for (name, store, _dir) in stores("insert") {
+    for (name, store, _dir) in stores("insert").await {
         let first = row("a", State::Intent, 10);
         assert_eq!(
             store.insert(first.clone()).await.unwrap(),
@@ -85,7 +121,7 @@ async fn insert_keeps_the_first_row_of_an_id() {
 
 #[tokio::test]
 async fn replace_applies_only_over_the_version_read() {
-    for (name, store, _dir) in stores("replace") {
+    for (name, store, _dir) in stores("replace").await {
         let first = row("a", State::Intent, 10);
         store.insert(first.clone()).await.unwrap();
         let mut next = first.clone();
@@ -109,24 +145,33 @@ async fn replace_applies_only_over_the_version_read() {
     }
 }
 
+/// By the store's own clock (a shared store's is the database's): due rows, oldest check first,
+/// once until the lease ends, then again with a newer version that fences the first claim.
 #[tokio::test]
 async fn claims_take_due_rows_once_until_their_lease_ends() {
-    for (name, store, _dir) in stores("claims") {
+    for (name, store, _dir) in stores("claims").await {
+        let now = store.now_ms();
+        let at = |offset: i64| now + offset;
         store
-            .insert(row("due-1", State::Unknown, 100))
-            .await
-            .unwrap();
-        store.insert(row("due-2", State::Intent, 50)).await.unwrap();
-        store
-            .insert(row("later", State::Unknown, 5_000))
+            .insert(row("due-1", State::Unknown, at(-900)))
             .await
             .unwrap();
         store
-            .insert(row("final", State::Vaulted, 10))
+            .insert(row("due-2", State::Intent, at(-950)))
+            .await
+            .unwrap();
+        store
+            .insert(row("later", State::Unknown, at(60_000)))
+            .await
+            .unwrap();
+        store
+            .insert(row("final", State::Vaulted, at(-990)))
             .await
             .unwrap();
 
-        let claimed = store.claim_due("one", 1_000, 2_000, 10).await.unwrap();
+        let lease = 400;
+        let now = store.now_ms();
+        let claimed = store.claim_due("one", now, now + lease, 10).await.unwrap();
         let ids: Vec<_> = claimed
             .iter()
             .map(|r| r.vaulting_request_id.as_str())
@@ -134,20 +179,24 @@ async fn claims_take_due_rows_once_until_their_lease_ends() {
         assert_eq!(ids, ["due-2", "due-1"], "{name}: oldest check first");
         for claim in &claimed {
             assert_eq!(claim.lease_owner.as_deref(), Some("one"), "{name}");
-            assert_eq!(claim.lease_until_ms, 2_000, "{name}");
+            let drift = (claim.lease_until_ms - (now + lease)).abs();
+            assert!(drift < 200, "{name}: the lease ends {drift} ms off");
             assert_eq!(claim.version, 1, "{name}: a claim bumps the version");
         }
         // Leased: nobody else gets them before the lease ends.
+        let now = store.now_ms();
         assert!(
             store
-                .claim_due("two", 1_500, 3_000, 10)
+                .claim_due("two", now, now + lease, 10)
                 .await
                 .unwrap()
                 .is_empty(),
             "{name}"
         );
         // After it: claimable again, with a newer version (the old claim's writes are fenced).
-        let again = store.claim_due("two", 2_000, 3_000, 1).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(lease as u64 + 100)).await;
+        let now = store.now_ms();
+        let again = store.claim_due("two", now, now + lease, 1).await.unwrap();
         assert_eq!(again.len(), 1, "{name}: the limit holds");
         assert_eq!(again[0].version, 2, "{name}");
         // The first claim's write-back for that row is fenced.
@@ -167,7 +216,7 @@ async fn claims_take_due_rows_once_until_their_lease_ends() {
 
 #[tokio::test]
 async fn lists_filter_pending_and_undelivered() {
-    for (name, store, _dir) in stores("lists") {
+    for (name, store, _dir) in stores("lists").await {
         store
             .insert(row("p", State::AwaitingBuyer, 1))
             .await
@@ -276,4 +325,37 @@ async fn an_older_ledger_is_migrated_and_a_newer_one_refused() {
 /// A plain connection for what the store must not do itself (write an old schema).
 fn rusqlite_connection(path: &std::path::Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).unwrap()
+}
+
+/// A traffic-limit answer pauses every claim of the store (for a shared store: the fleet's).
+#[tokio::test]
+async fn a_pause_stops_claims_until_it_ends() {
+    for (name, store, _dir) in stores("pause").await {
+        let now = store.now_ms();
+        store
+            .insert(row("due", State::Unknown, now - 1_000))
+            .await
+            .unwrap();
+        store.pause_claims(400).await.unwrap();
+        let now = store.now_ms();
+        assert!(
+            store
+                .claim_due("one", now, now + 1_000, 10)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{name}: claimed during the pause"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let now = store.now_ms();
+        assert_eq!(
+            store
+                .claim_due("one", now, now + 1_000, 10)
+                .await
+                .unwrap()
+                .len(),
+            1,
+            "{name}: nothing claimed after the pause"
+        );
+    }
 }

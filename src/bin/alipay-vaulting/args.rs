@@ -169,11 +169,26 @@ pub struct VaultArgs {
     #[arg(value_name = "FILE|-", default_value = "-")]
     pub request: String,
 
-    /// Record the vaulting in this ledger (a SQLite file, created on first use) before sending
-    /// it, and what came back after: whatever happens to this process, `ledger recover`
-    /// settles it. Needs a real gateway (not the embedded simulator).
-    #[arg(long, env = "ALIPAY_LEDGER", value_name = "PATH")]
+    /// Record the vaulting in this ledger (a SQLite file, created on first use, or a
+    /// PostgreSQL URL, postgres://...) before sending it, and what came back after: whatever
+    /// happens to this process, `ledger recover` settles it. Needs a real gateway (not the
+    /// embedded simulator).
+    #[arg(
+        long,
+        env = "ALIPAY_LEDGER",
+        value_name = "PATH|URL",
+        hide_env_values = true
+    )]
     pub ledger: Option<PathBuf>,
+
+    /// The PostgreSQL schema of the ledger's tables.
+    #[arg(
+        long,
+        env = "ALIPAY_LEDGER_SCHEMA",
+        value_name = "NAME",
+        default_value = "alipay_vaulting"
+    )]
+    pub ledger_schema: String,
 
     #[command(flatten)]
     pub gateway: GatewayArgs,
@@ -245,9 +260,23 @@ pub enum LedgerCommand {
 /// The ledger file.
 #[derive(Debug, Args)]
 pub struct LedgerFileArgs {
-    /// The ledger (a SQLite file).
-    #[arg(long, env = "ALIPAY_LEDGER", value_name = "PATH")]
+    /// The ledger: a SQLite file, or a PostgreSQL URL (postgres://...) shared by a fleet.
+    #[arg(
+        long,
+        env = "ALIPAY_LEDGER",
+        value_name = "PATH|URL",
+        hide_env_values = true
+    )]
     pub ledger: PathBuf,
+
+    /// The PostgreSQL schema of the ledger's tables.
+    #[arg(
+        long,
+        env = "ALIPAY_LEDGER_SCHEMA",
+        value_name = "NAME",
+        default_value = "alipay_vaulting"
+    )]
+    pub ledger_schema: String,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use alipay_vaulting::ledger::{
-    Filter, Ledger, LedgerError, RecoverOptions, SqliteStore, State, Vault, Vaulting,
+    Filter, Ledger, LedgerError, PgStore, RecoverOptions, SqliteStore, State, Vault, Vaulting,
 };
 use alipay_vaulting::outcome::NextStep;
 use alipay_vaulting::{types, InquiryBudget};
@@ -16,11 +16,18 @@ use crate::gateway::{self, Gateway};
 use crate::outcomes;
 use crate::report::Report;
 
-/// Opens (or creates) the ledger file.
-fn open(path: &Path) -> Result<Ledger, Failure> {
-    SqliteStore::open(path)
-        .map(Ledger::new)
-        .map_err(|e| Failure::config("ledger", e.to_string()))
+/// Opens (or creates) the ledger: a `postgres://` URL (the fleet's store), else a SQLite file.
+async fn open(path: &Path, schema: &str) -> Result<Ledger, Failure> {
+    let text = path.to_string_lossy();
+    let failed = |e: alipay_vaulting::ledger::StoreError| Failure::config("ledger", e.to_string());
+    if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+        PgStore::connect_with(&text, schema, 4)
+            .await
+            .map(Ledger::new)
+            .map_err(failed)
+    } else {
+        SqliteStore::open(path).map(Ledger::new).map_err(failed)
+    }
 }
 
 /// The client of a real gateway: a ledger outlives the command, the embedded simulator does not
@@ -58,10 +65,11 @@ fn ledger_error(error: LedgerError) -> Failure {
 /// `vault --ledger`: recorded before sending, and the answer recorded after.
 pub async fn vault(
     path: &Path,
+    schema: &str,
     args: &GatewayArgs,
     request: &types::VaultPaymentMethodRequest,
 ) -> Result<Report, Failure> {
-    let ledger = open(path)?;
+    let ledger = open(path, schema).await?;
     let gateway = real_gateway(args).await?;
     let source = gateway.source();
     let vaulted = ledger.vault(&gateway.client, request).await;
@@ -142,7 +150,7 @@ fn row_json(v: &Vaulting) -> Value {
 
 /// `ledger list`.
 pub async fn list(args: LedgerListArgs) -> Result<Report, Failure> {
-    let ledger = open(&args.file.ledger)?;
+    let ledger = open(&args.file.ledger, &args.file.ledger_schema).await?;
     let filter = if args.pending {
         Filter::Pending
     } else {
@@ -180,7 +188,7 @@ pub async fn list(args: LedgerListArgs) -> Result<Report, Failure> {
 
 /// `ledger recover`.
 pub async fn recover(args: LedgerRecoverArgs) -> Result<Report, Failure> {
-    let ledger = open(&args.file.ledger)?;
+    let ledger = open(&args.file.ledger, &args.file.ledger_schema).await?;
     let gateway = real_gateway(&args.gateway).await?;
     let mut options = RecoverOptions::default()
         .wait(args.deadline)
@@ -210,6 +218,7 @@ pub async fn recover(args: LedgerRecoverArgs) -> Result<Report, Failure> {
         .field("settled", Some(report.settled))
         .field("abandoned", Some(report.abandoned))
         .field("conflicts", Some(report.conflicts))
+        .field("fenced", Some(report.fenced))
         .field(
             "pending",
             Some(Value::Array(
@@ -228,7 +237,7 @@ pub async fn recover(args: LedgerRecoverArgs) -> Result<Report, Failure> {
 
 /// `ledger deliveries`: the settled vaultings not taken yet, with their tokens.
 pub async fn deliveries(args: LedgerFileArgs) -> Result<Report, Failure> {
-    let ledger = open(&args.ledger)?;
+    let ledger = open(&args.ledger, &args.ledger_schema).await?;
     let settled = ledger.deliveries(usize::MAX).await.map_err(ledger_error)?;
     let items: Vec<Value> = settled
         .iter()
@@ -269,7 +278,7 @@ pub async fn deliveries(args: LedgerFileArgs) -> Result<Report, Failure> {
 
 /// `ledger ack`: taken; the tokens are erased.
 pub async fn ack(args: LedgerAckArgs) -> Result<Report, Failure> {
-    let ledger = open(&args.file.ledger)?;
+    let ledger = open(&args.file.ledger, &args.file.ledger_schema).await?;
     let mut acknowledged = Vec::new();
     for id in &args.ids {
         if ledger.acknowledge(id).await.map_err(ledger_error)? {
@@ -289,7 +298,7 @@ pub async fn ack(args: LedgerAckArgs) -> Result<Report, Failure> {
 
 /// `ledger abandon`.
 pub async fn abandon(args: LedgerAckArgs) -> Result<Report, Failure> {
-    let ledger = open(&args.file.ledger)?;
+    let ledger = open(&args.file.ledger, &args.file.ledger_schema).await?;
     let mut states = Vec::new();
     for id in &args.ids {
         let applied = ledger.abandon(id).await.map_err(ledger_error)?;

@@ -11,7 +11,7 @@ pub async fn run(args: VaultArgs) -> Result<Report, Failure> {
     let request = input::vault_request(&bytes)?;
     drop(bytes);
     if let Some(path) = &args.ledger {
-        return crate::ledger::vault(path, &args.gateway, &request).await;
+        return crate::ledger::vault(path, &args.ledger_schema, &args.gateway, &request).await;
     }
     let sent = &request;
     let (outcome, source) = gateway::call(&args.gateway, |client| async move {
