@@ -25,6 +25,7 @@ mod keys_files;
 mod ledger;
 mod ledger_crash;
 mod ledger_example;
+mod ledger_fleet;
 mod ledger_stores;
 mod models;
 mod no_lost_outcome;
