@@ -264,3 +264,85 @@ fn signal(which: &str, pid: u32) {
         .unwrap();
     assert!(status.success());
 }
+
+/// The intent and the service's own row in one transaction: committed together, then sent;
+/// rolled back together, nothing recorded and nothing sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_intent_commits_or_rolls_back_with_the_services_own_row() {
+    let Some(fleet) = Fleet::start("own_tx").await else {
+        return;
+    };
+    let ledger = alipay_vaulting::ledger::Ledger::with_store(fleet.store.clone());
+    let client = fleet.sim.client();
+    let (mut own, connection) = tokio_postgres::connect(&fleet.url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    let table = format!("\"{}\".card_setups", fleet.schema);
+    own.batch_execute(&format!(
+        "CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, state TEXT NOT NULL)"
+    ))
+    .await
+    .unwrap();
+
+    for (key, commit) in [("setup-rolled-back", false), ("setup-committed", true)] {
+        let id = ledger.request_id(key, 1);
+        let request = request(&id, "4111111111111111");
+        let intent = ledger.intent(&client, key, 1, &request).unwrap();
+        let transaction = own.transaction().await.unwrap();
+        transaction
+            .execute(
+                &format!("INSERT INTO {table} VALUES ($1, 'vaulting')"),
+                &[&key],
+            )
+            .await
+            .unwrap();
+        fleet
+            .store
+            .record_intent_in(&transaction, &intent)
+            .await
+            .unwrap();
+        if commit {
+            transaction.commit().await.unwrap();
+        } else {
+            transaction.rollback().await.unwrap();
+        }
+        let own_row = own
+            .query_opt(&format!("SELECT state FROM {table} WHERE id = $1"), &[&key])
+            .await
+            .unwrap();
+        let recorded = fleet.store.get(&id).await.unwrap();
+        assert_eq!(own_row.is_some(), commit, "{key}");
+        assert_eq!(recorded.is_some(), commit, "{key}");
+        if commit {
+            let sent = ledger.vault_recorded(&client, &request).await.unwrap();
+            let alipay_vaulting::ledger::Vault::Sent { vaulting, .. } = sent else {
+                panic!("not sent")
+            };
+            assert_eq!(vaulting.state, State::Vaulted);
+            assert_eq!(vaulting.intent_key, key);
+            // Sent once: a second call sends nothing.
+            let again = ledger.vault_recorded(&client, &request).await.unwrap();
+            assert!(matches!(
+                again,
+                alipay_vaulting::ledger::Vault::AlreadyRecorded(_)
+            ));
+        } else {
+            let error = ledger.vault_recorded(&client, &request).await.unwrap_err();
+            assert!(
+                matches!(
+                    error,
+                    alipay_vaulting::ledger::LedgerError::NotInLedger { .. }
+                ),
+                "{error:?}"
+            );
+        }
+    }
+    let vaults = fleet
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| r.operation == Operation::Vault)
+        .count();
+    assert_eq!(vaults, 1, "only the committed intent was sent, once");
+}
