@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use super::record::Vaulting;
-use super::store::{BoxFuture, Filter, Inserted, Store, StoreError};
+use super::store::{BoxFuture, Filter, Inserted, LocalPause, Store, StoreError};
 
 /// A [`Store`] in memory.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     rows: Mutex<BTreeMap<String, Vaulting>>,
-    paused_until_ms: std::sync::atomic::AtomicI64,
+    paused: LocalPause,
 }
 
 impl MemoryStore {
@@ -78,11 +78,7 @@ impl Store for MemoryStore {
         lease_until_ms: i64,
         limit: usize,
     ) -> BoxFuture<'a, Result<Vec<Vaulting>, StoreError>> {
-        if self
-            .paused_until_ms
-            .load(std::sync::atomic::Ordering::Relaxed)
-            > now_ms
-        {
+        if self.paused.is_paused(now_ms) {
             return Box::pin(std::future::ready(Ok(Vec::new())));
         }
         let mut rows = self.rows();
@@ -107,9 +103,7 @@ impl Store for MemoryStore {
     }
 
     fn pause_claims(&self, pause_ms: i64) -> BoxFuture<'_, Result<(), StoreError>> {
-        let until = self.now_ms().saturating_add(pause_ms);
-        self.paused_until_ms
-            .fetch_max(until, std::sync::atomic::Ordering::Relaxed);
+        self.paused.pause(self.now_ms(), pause_ms);
         Box::pin(std::future::ready(Ok(())))
     }
 

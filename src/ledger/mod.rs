@@ -327,10 +327,7 @@ impl Ledger {
         attempt: u32,
         request: &types::VaultPaymentMethodRequest,
     ) -> Result<Vault, LedgerError> {
-        let expected = self.request_id(intent_key, attempt);
-        if request.vaulting_request_id != expected {
-            return Err(LedgerError::IdMismatch { expected });
-        }
+        self.check_id(intent_key, attempt, request)?;
         self.record_and_send(client, intent_key, attempt, request)
             .await
     }
@@ -342,22 +339,12 @@ impl Ledger {
         attempt: u32,
         request: &types::VaultPaymentMethodRequest,
     ) -> Result<Vault, LedgerError> {
-        request
-            .validate()
-            .map_err(|e| LedgerError::InvalidRequest(e.into()))?;
-        let id = request.vaulting_request_id.clone();
-        let fingerprint = self
-            .fingerprint_key(client)
-            .fingerprint(&request.payment_method_detail.card.card_no);
-        failpoint::hit("before-intent");
-        let intent = Vaulting::intent(
-            id.clone(),
-            intent_key.to_owned(),
-            attempt,
-            fingerprint.clone(),
-            client.timeout().as_millis() as u64,
-            self.store.now_ms(),
+        let intent = self.new_intent(client, intent_key, attempt, request)?;
+        let (id, fingerprint) = (
+            intent.vaulting_request_id.clone(),
+            intent.card_fingerprint.clone(),
         );
+        failpoint::hit("before-intent");
         let inserted = self.store.insert(intent.clone()).await?;
         let recorded = std::time::Instant::now();
         match inserted {
@@ -440,22 +427,51 @@ impl Ledger {
         attempt: u32,
         request: &types::VaultPaymentMethodRequest,
     ) -> Result<Vaulting, LedgerError> {
+        self.check_id(intent_key, attempt, request)?;
+        self.new_intent(client, intent_key, attempt, request)
+    }
+
+    /// The request's id must be the one `intent_key` and `attempt` derive.
+    fn check_id(
+        &self,
+        intent_key: &str,
+        attempt: u32,
+        request: &types::VaultPaymentMethodRequest,
+    ) -> Result<(), LedgerError> {
         let expected = self.request_id(intent_key, attempt);
-        if request.vaulting_request_id != expected {
-            return Err(LedgerError::IdMismatch { expected });
+        if request.vaulting_request_id == expected {
+            Ok(())
+        } else {
+            Err(LedgerError::IdMismatch { expected })
         }
+    }
+
+    /// The intent row of a valid request: its id, the card's fingerprint, the time it may be in
+    /// flight (the client's timeout), now.
+    fn new_intent(
+        &self,
+        client: &Client,
+        intent_key: &str,
+        attempt: u32,
+        request: &types::VaultPaymentMethodRequest,
+    ) -> Result<Vaulting, LedgerError> {
         request
             .validate()
             .map_err(|e| LedgerError::InvalidRequest(e.into()))?;
         Ok(Vaulting::intent(
-            expected,
+            request.vaulting_request_id.clone(),
             intent_key.to_owned(),
             attempt,
-            self.fingerprint_key(client)
-                .fingerprint(&request.payment_method_detail.card.card_no),
+            self.fingerprint(client, request),
             client.timeout().as_millis() as u64,
             self.store.now_ms(),
         ))
+    }
+
+    /// The keyed fingerprint of the request's card.
+    fn fingerprint(&self, client: &Client, request: &types::VaultPaymentMethodRequest) -> String {
+        self.fingerprint_key(client)
+            .fingerprint(&request.payment_method_detail.card.card_no)
     }
 
     /// Sends a vaulting whose intent is already recorded (by [`intent`](Self::intent) in the
@@ -473,10 +489,7 @@ impl Ledger {
             .map_err(|e| LedgerError::InvalidRequest(e.into()))?;
         let id = request.vaulting_request_id.clone();
         let row = self.get(&id).await?;
-        let fingerprint = self
-            .fingerprint_key(client)
-            .fingerprint(&request.payment_method_detail.card.card_no);
-        if row.card_fingerprint != fingerprint {
+        if row.card_fingerprint != self.fingerprint(client, request) {
             return Err(LedgerError::CardMismatch {
                 vaulting_request_id: id,
             });

@@ -16,7 +16,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::record::Vaulting;
 use super::state::{Failure, State};
-use super::store::{BoxFuture, Filter, Inserted, Store, StoreError};
+use super::store::{BoxFuture, Filter, Inserted, LocalPause, Store, StoreError};
 use crate::card::CardToken;
 use crate::outcome::NextStep;
 
@@ -78,7 +78,7 @@ pub struct SqliteStore {
     /// `None` only while dropping.
     jobs: Option<mpsc::Sender<Job>>,
     /// Claims return nothing before this (one process holds a SQLite ledger).
-    paused_until_ms: std::sync::atomic::AtomicI64,
+    paused: LocalPause,
     writer: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -120,7 +120,7 @@ impl SqliteStore {
             path,
             jobs: Some(jobs),
             writer: Some(writer),
-            paused_until_ms: std::sync::atomic::AtomicI64::new(0),
+            paused: LocalPause::default(),
         })
     }
 
@@ -448,11 +448,7 @@ impl Store for SqliteStore {
         lease_until_ms: i64,
         limit: usize,
     ) -> BoxFuture<'a, Result<Vec<Vaulting>, StoreError>> {
-        if self
-            .paused_until_ms
-            .load(std::sync::atomic::Ordering::Relaxed)
-            > now_ms
-        {
+        if self.paused.is_paused(now_ms) {
             return Box::pin(std::future::ready(Ok(Vec::new())));
         }
         let owner = owner.to_owned();
@@ -483,9 +479,7 @@ impl Store for SqliteStore {
     }
 
     fn pause_claims(&self, pause_ms: i64) -> BoxFuture<'_, Result<(), StoreError>> {
-        let until = self.now_ms().saturating_add(pause_ms);
-        self.paused_until_ms
-            .fetch_max(until, std::sync::atomic::Ordering::Relaxed);
+        self.paused.pause(self.now_ms(), pause_ms);
         Box::pin(std::future::ready(Ok(())))
     }
 

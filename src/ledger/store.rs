@@ -121,3 +121,22 @@ pub trait Store: Send + Sync + 'static {
         limit: usize,
     ) -> BoxFuture<'_, Result<Vec<Vaulting>, StoreError>>;
 }
+
+/// The pause of claims for a store one process holds (memory, SQLite): kept in the process.
+#[derive(Debug, Default)]
+pub(crate) struct LocalPause(std::sync::atomic::AtomicI64);
+
+impl LocalPause {
+    /// Pauses until `now_ms + pause_ms` (never shortens a pause).
+    pub(crate) fn pause(&self, now_ms: i64, pause_ms: i64) {
+        self.0.fetch_max(
+            now_ms.saturating_add(pause_ms),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+    }
+
+    /// Whether claims are paused at `now_ms`.
+    pub(crate) fn is_paused(&self, now_ms: i64) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed) > now_ms
+    }
+}
