@@ -651,10 +651,21 @@ fn without_a_gateway_or_credentials_the_embedded_simulator_answers_and_says_so()
     .json();
     assert_eq!(json["answeredBy"], "simulator");
 
-    // A new process holds no state: an inquiry finds nothing, which one inquiry never
-    // settles (exit 30, not 20).
-    let run = cli(&["inquire", "embedded-1"], &[], "").expect(30);
-    assert!(run.stdout.starts_with("Not found yet"), "{}", run.stdout);
+    // A new process holds no state: inquiring it would answer "not found", which a script or a
+    // tired person reads as "safe to vault again". `inquire` and `resolve` refuse it (exit 1),
+    // naming the setting and the standalone simulator.
+    for command in [vec!["inquire", "embedded-1"], vec!["resolve", "embedded-1"]] {
+        for gateway in [None, Some("embedded")] {
+            let mut args = command.clone();
+            if let Some(gateway) = gateway {
+                args.extend(["--gateway", gateway]);
+            }
+            let run = cli(&args, &[], "").expect(1);
+            let text = run.stdout.clone() + &run.stderr;
+            assert!(text.contains("ALIPAY_GATEWAY"), "{args:?}: {text}");
+            assert!(text.contains("alipay-vaulting sim"), "{args:?}: {text}");
+        }
+    }
 }
 
 #[test]

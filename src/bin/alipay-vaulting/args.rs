@@ -48,16 +48,14 @@ pub enum Command {
 
     /// Ask where a vaulting stands (inquireVaulting), by its vaultingRequestId.
     ///
-    /// Without --gateway / ALIPAY_GATEWAY, an embedded simulator is started for this one call;
-    /// it holds no vaulting from an earlier command, so it answers "not found" (start
-    /// `alipay-vaulting sim` and point --gateway at it to inquire across commands).
+    /// Needs a gateway (--gateway / ALIPAY_GATEWAY): a region, a URL, or a running
+    /// `alipay-vaulting sim`. The embedded simulator serves `vault` only.
     #[command(after_help = EXIT_CODES_HELP)]
     Inquire(InquireArgs),
 
     /// Inquire until the vaulting is final or the deadline passes (after an unknown outcome).
     ///
-    /// Uses the same vaultingRequestId; never vaults again. Without --gateway / ALIPAY_GATEWAY,
-    /// an embedded simulator is used (see `inquire`).
+    /// Uses the same vaultingRequestId; never vaults again. Needs a gateway (see `inquire`).
     #[command(after_help = EXIT_CODES_HELP)]
     Resolve(ResolveArgs),
 

@@ -124,6 +124,29 @@ where
     }
 }
 
+/// A real gateway, or a configuration error for the commands whose answer would mean nothing
+/// from the embedded simulator (it knows no vaulting from an earlier command: its "not found"
+/// would read as "safe to vault again").
+pub fn require_real(args: &GatewayArgs, command: &str) -> Result<(), Failure> {
+    let named = non_empty(args.gateway.as_deref());
+    let embedded = match named {
+        Some(gateway) => gateway.trim().eq_ignore_ascii_case(EMBEDDED),
+        None => first_credential(args).is_none(),
+    };
+    if embedded {
+        return Err(Failure::config(
+            "noGateway",
+            format!(
+                "`{command}` needs a gateway: give --gateway / ALIPAY_GATEWAY (a URL or a region: \
+                 na, asia, eu, us), or start `alipay-vaulting sim` and point --gateway at it. The \
+                 embedded simulator serves `vault` only: it knows no vaulting from an earlier \
+                 command, so its \"not found\" would mean nothing"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Builds the client from `--gateway`/`ALIPAY_GATEWAY` and the rest. The embedded simulator
 /// starts only when asked for (`--gateway embedded`), or when neither a gateway nor any
 /// credential is given: a credential without a gateway is a configuration error, so a

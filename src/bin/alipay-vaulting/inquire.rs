@@ -7,12 +7,13 @@ use alipay_vaulting::ResolveOptions;
 
 use crate::args::{InquireArgs, ResolveArgs};
 use crate::exit::Failure;
-use crate::gateway::{self, Source};
+use crate::gateway;
 use crate::outcomes;
 use crate::report::Report;
 
 /// One inquiry.
 pub async fn inquire(args: InquireArgs) -> Result<Report, Failure> {
+    gateway::require_real(&args.gateway, "inquire")?;
     let request = InquireVaultingRequest {
         vaulting_request_id: args.vaulting_request_id,
         merchant_account_id: args.merchant_account_id,
@@ -24,7 +25,6 @@ pub async fn inquire(args: InquireArgs) -> Result<Report, Failure> {
             |client| async move { client.inquire(sent).await },
         )
         .await?;
-    warn_if_embedded(&source);
     Ok(outcomes::inquiry(
         &request.vaulting_request_id,
         &outcome,
@@ -34,6 +34,7 @@ pub async fn inquire(args: InquireArgs) -> Result<Report, Failure> {
 
 /// Inquiries until the vaulting is final or the deadline passes.
 pub async fn resolve(args: ResolveArgs) -> Result<Report, Failure> {
+    gateway::require_real(&args.gateway, "resolve")?;
     let mut options = ResolveOptions::new(args.vaulting_request_id.clone()).deadline(args.deadline);
     if let Some(id) = args.merchant_account_id {
         options = options.merchant_account_id(id);
@@ -48,7 +49,6 @@ pub async fn resolve(args: ResolveArgs) -> Result<Report, Failure> {
     })
     .await?;
     let took = started.elapsed();
-    warn_if_embedded(&source);
     let report = outcomes::inquiry(&args.vaulting_request_id, &outcome, &source);
     Ok(if outcome.is_final() {
         report
@@ -61,11 +61,3 @@ pub async fn resolve(args: ResolveArgs) -> Result<Report, Failure> {
     })
 }
 
-fn warn_if_embedded(source: &Source) {
-    if matches!(source, Source::Simulator { embedded: true, .. }) {
-        eprintln!(
-            "Note: the embedded simulator was just started and knows no vaulting from an earlier \
-             command, so expect \"not found\"."
-        );
-    }
-}

@@ -37,7 +37,7 @@ async fn real_gateway(args: &GatewayArgs) -> Result<Gateway, Failure> {
         .gateway
         .as_deref()
         .map(str::trim)
-        .filter(|g| !g.is_empty() && !g.eq_ignore_ascii_case("embedded"));
+        .filter(|g| !g.is_empty() && !g.eq_ignore_ascii_case(gateway::EMBEDDED));
     if named.is_none() {
         return Err(Failure::config(
             "ledgerNeedsGateway",
