@@ -53,7 +53,7 @@ mod generated {
 }
 
 pub use client::{
-    Client, ClientBuilder, InquiryBudget, Region, ResolveOptions, DEFAULT_CONNECT_TIMEOUT,
+    Client, ClientBuilder, Gateway, InquiryBudget, Region, ResolveOptions, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE,
     DEFAULT_TIMEOUT, ENV_VARIABLES,
 };

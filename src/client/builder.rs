@@ -30,6 +30,14 @@ pub enum Region {
 }
 
 impl Region {
+    /// Every region.
+    pub const ALL: [Region; 4] = [
+        Region::NorthAmerica,
+        Region::Asia,
+        Region::Europe,
+        Region::UnitedStates,
+    ];
+
     /// The gateway's base URL.
     pub fn base_url(self) -> &'static str {
         match self {
@@ -67,6 +75,7 @@ pub struct ClientBuilder {
     root_certificates: Vec<Result<RootCertificate, BuildError>>,
     proxy: ProxyRoute,
     http_client: Option<reqwest::ClientBuilder>,
+    only_alipay: bool,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -102,6 +111,7 @@ impl Default for ClientBuilder {
             root_certificates: Vec::new(),
             proxy: ProxyRoute::Environment,
             http_client: None,
+            only_alipay: false,
         }
     }
 }
@@ -312,6 +322,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Refuses, at [`build`](Self::build), any gateway but Alipay's ([`Region`]): for a
+    /// production start-up, so that a leftover simulator or staging URL fails before serving.
+    pub fn only_alipay_gateways(mut self) -> Self {
+        self.only_alipay = true;
+        self
+    }
+
     /// A custom gateway, e.g. a local simulator. Must be `https`, or plain `http` on a loopback
     /// address (`127.0.0.0/8`, `::1`, `localhost`) only; no path, query or credentials.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
@@ -399,6 +416,16 @@ impl ClientBuilder {
         let base_url = check_base_url(&self.base_url.ok_or(BuildError::Missing {
             setting: "region or base_url",
         })?)?;
+        let gateway = super::Gateway::of(&base_url, &client_id);
+        if self.only_alipay && !gateway.is_alipay() {
+            return Err(BuildError::Invalid {
+                setting: "only_alipay_gateways",
+                reason: format!(
+                    "the gateway is {gateway}; only Alipay's are allowed (a region, or one of \
+                     their base URLs)"
+                ),
+            });
+        }
         if self.timeout.is_zero() || self.connect_timeout.is_zero() {
             return Err(BuildError::Invalid {
                 setting: "timeout",

@@ -5,6 +5,7 @@ mod builder;
 mod call;
 mod classify;
 mod env;
+mod gateway;
 pub(crate) mod operation;
 mod proxy;
 mod resolve;
@@ -14,6 +15,7 @@ use std::time::Duration;
 
 pub use budget::InquiryBudget;
 pub use env::ENV_VARIABLES;
+pub use gateway::Gateway;
 use resolve::is_unsigned_buyer_action;
 pub use resolve::{ResolveOptions, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_RESOLVE_DEADLINE};
 
@@ -87,6 +89,33 @@ impl Client {
     /// The gateway base URL this client calls.
     pub fn base_url(&self) -> &str {
         progenitor_client::ClientInfo::baseurl(&self.raw)
+    }
+
+    /// Where this client points: one of Alipay's gateways (which, live or sandbox), this
+    /// machine, or another host. Log it at start-up; refuse anything but Alipay's with
+    /// [`ClientBuilder::only_alipay_gateways`].
+    ///
+    /// ```
+    /// # fn run() -> Result<(), alipay_vaulting::BuildError> {
+    /// use alipay_vaulting::{Client, Gateway, Region};
+    /// # let key = alipay_vaulting::keys::PrivateKey::generate().unwrap();
+    /// # let alipay = alipay_vaulting::keys::PrivateKey::generate().unwrap().public_key();
+    /// let client = Client::builder()
+    ///     .client_id("SANDBOX_5YEZ1234567890")
+    ///     .merchant_private_key(key)
+    ///     .alipay_public_key(alipay)
+    ///     .region(Region::NorthAmerica)
+    ///     .only_alipay_gateways()
+    ///     .build()?;
+    /// assert_eq!(
+    ///     client.gateway(),
+    ///     Gateway::Alipay { region: Region::NorthAmerica, sandbox: true }
+    /// );
+    /// # Ok(()) }
+    /// # run().unwrap();
+    /// ```
+    pub fn gateway(&self) -> Gateway {
+        Gateway::of(self.base_url(), self.client_id())
     }
 
     /// The same client with another attempt timeout, for one call or a few: a cheap copy that

@@ -147,3 +147,66 @@ fn tls_or_proxy_settings_beside_a_given_client_are_a_build_error() {
         );
     }
 }
+
+/// The client says where it points, and a production start-up can refuse anything but Alipay.
+#[test]
+fn the_client_says_where_it_points_and_can_refuse_anything_but_alipay() {
+    use alipay_vaulting::{Gateway, Region};
+    let region = |region: Region, id: &str| {
+        Client::builder()
+            .client_id(id)
+            .merchant_private_key(support::merchant_key())
+            .alipay_public_key(support::gateway_public())
+            .region(region)
+    };
+    assert_eq!(
+        region(Region::Europe, "2188120000000000").build().unwrap().gateway(),
+        Gateway::Alipay {
+            region: Region::Europe,
+            sandbox: false
+        }
+    );
+    let sandbox = region(Region::NorthAmerica, CLIENT_ID)
+        .only_alipay_gateways()
+        .build()
+        .unwrap();
+    assert_eq!(
+        sandbox.gateway(),
+        Gateway::Alipay {
+            region: Region::NorthAmerica,
+            sandbox: true
+        }
+    );
+    assert!(sandbox.gateway().to_string().contains("sandbox"));
+
+    let local = builder("http://127.0.0.1:8080").build().unwrap();
+    assert_eq!(
+        local.gateway(),
+        Gateway::Local {
+            address: "127.0.0.1:8080".into()
+        }
+    );
+    assert!(!local.gateway().is_alipay());
+    let other = builder("https://staging.example.com").build().unwrap();
+    assert_eq!(
+        other.gateway(),
+        Gateway::Other {
+            address: "staging.example.com:443".into()
+        }
+    );
+    // The same URL as a region's is Alipay's, however it was given.
+    assert!(builder("https://open-na-global.alipay.com/")
+        .build()
+        .unwrap()
+        .gateway()
+        .is_alipay());
+
+    for url in ["http://127.0.0.1:8080", "https://staging.example.com"] {
+        let error = builder(url).only_alipay_gateways().build().unwrap_err();
+        let BuildError::Invalid { setting, reason } = &error else {
+            panic!("{error:?}")
+        };
+        assert_eq!(*setting, "only_alipay_gateways");
+        assert!(reason.contains("not Alipay"), "{reason}");
+    }
+}

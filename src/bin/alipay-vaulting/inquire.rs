@@ -60,4 +60,3 @@ pub async fn resolve(args: ResolveArgs) -> Result<Report, Failure> {
         ))
     })
 }
-
