@@ -19,7 +19,9 @@
 //!
 //! `outcome` is the outcome's [`name`](crate::outcome::VaultOutcome::name) (`vaulted`,
 //! `buyer_action_required`, `succeeded`, `processing`, `not_found`, `failed`, `unknown`), or
-//! for an error its kind (`not_sent`, `outcome_unknown`, `response_rejected`). `result_code`
+//! for an error its kind (`invalid_request`: a request the spec refuses, nothing sent;
+//! `not_sent`: nothing reached the gateway for another reason; `outcome_unknown`;
+//! `response_rejected`). `result_code`
 //! is the last answer's `resultCode` when the spec lists it, `other` when it does not (so the
 //! label has a bounded set of values, and no answer can write data into it), and `none` when
 //! no answer arrived; the span field `result_code` follows the same rule. `error.type` is the HTTP status of a failed attempt, or the error's
@@ -152,8 +154,13 @@ impl Endpoint {
     }
 }
 
-/// The `outcome` label of an error.
+/// The `outcome` label of an error: a request the spec refuses (the caller's input, a typo)
+/// is `invalid_request`, apart from `not_sent` (the network, TLS, a proxy, the configuration),
+/// so that an alert on `not_sent` does not page on typos.
 pub(crate) fn error_outcome(error: &Error) -> &'static str {
+    if let Error::NotSent(NotSent::InvalidRequest(_)) = error {
+        return "invalid_request";
+    }
     match error.kind() {
         ErrorKind::NotSent => "not_sent",
         ErrorKind::OutcomeUnknown => "outcome_unknown",

@@ -159,3 +159,45 @@ fn result_code_labels_are_known_codes_or_other() {
             .collect()
     );
 }
+
+/// A request the spec refuses (a buyer's typo) counts as `invalid_request`, never as
+/// `not_sent` (the network or the configuration), so an alert on `not_sent` does not page on it.
+#[test]
+fn an_invalid_request_has_its_own_outcome() {
+    use metrics_util::debugging::DebuggingRecorder;
+    let recorder = DebuggingRecorder::new();
+    let snapshotter = recorder.snapshotter();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    metrics::with_local_recorder(&recorder, || {
+        runtime.block_on(async {
+            let client = alipay_vaulting::Client::builder()
+                .client_id(crate::support::CLIENT_ID)
+                .merchant_private_key(crate::support::merchant_key())
+                .alipay_public_key(crate::support::gateway_public())
+                .base_url("http://127.0.0.1:9")
+                .build()
+                .unwrap();
+            let mut request = util::request("typo-1", "4111111111111111");
+            request.payment_method_detail.card.expiry_month = "13".into();
+            let error = client.vault_payment_method(&request).await.unwrap_err();
+            assert_eq!(error.kind(), alipay_vaulting::ErrorKind::NotSent);
+        })
+    });
+    let outcomes: Vec<String> = snapshotter
+        .snapshot()
+        .into_vec()
+        .into_iter()
+        .filter(|(key, ..)| key.key().name() == alipay_vaulting::telemetry::CALLS)
+        .flat_map(|(key, ..)| {
+            key.key()
+                .labels()
+                .filter(|l| l.key() == "outcome")
+                .map(|l| l.value().to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(outcomes, ["invalid_request"]);
+}
