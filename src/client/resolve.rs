@@ -162,6 +162,14 @@ impl Client {
         started: Instant,
     ) -> Result<InquiryOutcome, Error> {
         let window = options.effective_window(self);
+        if options.deadline < window {
+            tracing::warn!(
+                deadline_ms = options.deadline.as_millis() as u64,
+                window_ms = window.as_millis() as u64,
+                "resolve's deadline is shorter than its \"not found\" window: it can never confirm \
+                 \"not found\", only answer NotFoundUnconfirmed"
+            );
+        }
         let mut not_found_since: Option<Instant> = None;
         let mut last: Option<Result<InquiryOutcome, Error>> = None;
         for round in 1u32.. {
@@ -274,11 +282,8 @@ fn not_found_unconfirmed(request: &types::InquireVaultingRequest) -> InquiryOutc
     InquiryOutcome::Unknown(UnknownOutcome {
         status: Open::Known(ResultStatus::F),
         code: Open::Known(ResultCode::VaultingNotExist),
-        message: Some(
-            "the gateway did not know this vaultingRequestId yet, for less than the \
-             confirmation window: a request still in flight may land"
-                .into(),
-        ),
+        // The gateway's words only: the crate's explanation is the reason's `Display`.
+        message: None,
         vaulting_request_id: Some(request.vaulting_request_id.clone()),
         reason: UnknownReason::NotFoundUnconfirmed,
         next_step: NextStep::InquireWithSameRequestId,

@@ -292,6 +292,43 @@ impl InquiryOutcome {
     }
 }
 
+impl fmt::Display for UnknownReason {
+    /// The crate's explanation, in plain English (never the gateway's words).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UnknownReason::ResultUnknown => f.write_str("resultStatus U"),
+            UnknownReason::UnrecognisedStatus => {
+                f.write_str("a resultStatus other than S, F and U")
+            }
+            UnknownReason::SuccessWithoutToken => f.write_str("a success without a card token"),
+            UnknownReason::MissingVaultingStatus => {
+                f.write_str("an inquiry answer without vaultingStatus")
+            }
+            UnknownReason::UnrecognisedVaultingStatus(status) => {
+                write!(f, "an unrecognised vaultingStatus {status:?}")
+            }
+            UnknownReason::InquiryFailed => f.write_str("the inquiry itself failed"),
+            UnknownReason::NotFoundUnconfirmed => f.write_str(
+                "the gateway did not know this vaultingRequestId yet, for less than the \
+                 confirmation window (resolve's deadline came first): a request still in flight \
+                 may land",
+            ),
+            UnknownReason::RateLimited => {
+                f.write_str("the gateway's traffic limit (try again later)")
+            }
+            UnknownReason::StillProcessing => f.write_str("the vaulting is still processing"),
+            UnknownReason::Inconsistent => f.write_str("result and vaultingStatus disagree"),
+            UnknownReason::Unsigned => {
+                f.write_str("the answer came without a signature, so it is not trusted")
+            }
+            UnknownReason::RequestIdInUse => f.write_str(
+                "this vaultingRequestId belongs to an earlier request with other contents; \
+                 inquire for that request's outcome, and vault this card with a new id",
+            ),
+        }
+    }
+}
+
 /// "Not found" (`F` / `VAULTING_NOT_EXIST`), and whether `resolve` confirmed it.
 ///
 /// A request that timed out may still be in flight, and be registered seconds later: a "not
@@ -560,11 +597,13 @@ pub struct UnknownOutcome {
     pub status: Open<ResultStatus>,
     /// `result.resultCode` as received.
     pub code: Open<ResultCode>,
-    /// `result.resultMessage` (for logs, not for buyers).
+    /// `result.resultMessage` as the gateway wrote it (for logs, not for buyers); `None` when
+    /// the gateway wrote none or the outcome is the crate's own (the reason's `Display` then
+    /// explains it).
     pub message: Option<String>,
     /// The `vaultingRequestId` echoed by the gateway.
     pub vaulting_request_id: Option<String>,
-    /// Why the outcome is unknown.
+    /// Why the outcome is unknown; its `Display` is the crate's explanation.
     pub reason: UnknownReason,
     /// What to do next: [`NextStep::InquireWithSameRequestId`], except for an inquiry the
     /// gateway refused (`F`), where retrying the same inquiry would not help.

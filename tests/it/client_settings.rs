@@ -160,7 +160,10 @@ fn the_client_says_where_it_points_and_can_refuse_anything_but_alipay() {
             .region(region)
     };
     assert_eq!(
-        region(Region::Europe, "2188120000000000").build().unwrap().gateway(),
+        region(Region::Europe, "2188120000000000")
+            .build()
+            .unwrap()
+            .gateway(),
         Gateway::Alipay {
             region: Region::Europe,
             sandbox: false

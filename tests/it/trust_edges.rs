@@ -565,3 +565,22 @@ fn the_cardholders_name_email_and_address_never_print() {
         assert!(!debug.contains(secret), "{secret} in {debug}");
     }
 }
+
+/// The gateway's `resultMessage` is only what the gateway said: `resolve`'s own explanation of
+/// an unconfirmed "not found" is the reason's `Display`, and says the window was not reached.
+#[tokio::test]
+async fn resolves_own_words_are_never_shown_as_the_gateways() {
+    let (server, _) = inquiries(vec![Box::new(|r| signed(r, &f("VAULTING_NOT_EXIST")))]).await;
+    let client = client(&server.base_url(), Duration::from_millis(200));
+    // A deadline shorter than the window: "not found" can never be confirmed.
+    let options = ResolveOptions::new(ID)
+        .deadline(Duration::from_millis(400))
+        .not_found_window(Duration::from_secs(2));
+    let resolved = client.resolve_with(&options).await.unwrap();
+    let InquiryOutcome::Unknown(unknown) = &resolved else {
+        panic!("{resolved:?}")
+    };
+    assert_eq!(unknown.reason, UnknownReason::NotFoundUnconfirmed);
+    assert_eq!(unknown.message, None, "the crate's words in the gateway's field");
+    assert!(unknown.reason.to_string().contains("window"), "{}", unknown.reason);
+}

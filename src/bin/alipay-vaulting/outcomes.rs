@@ -176,31 +176,5 @@ fn unknown_fields(id: &str, unknown: &UnknownOutcome) -> Report {
 }
 
 fn reason(reason: &UnknownReason) -> String {
-    match reason {
-        UnknownReason::ResultUnknown => "resultStatus U".into(),
-        UnknownReason::UnrecognisedStatus => "a resultStatus other than S, F and U".into(),
-        UnknownReason::SuccessWithoutToken => "a success without a card token".into(),
-        UnknownReason::MissingVaultingStatus => "an inquiry answer without vaultingStatus".into(),
-        UnknownReason::UnrecognisedVaultingStatus(status) => {
-            format!("an unrecognised vaultingStatus {status:?}")
-        }
-        UnknownReason::InquiryFailed => "the inquiry itself failed".into(),
-        UnknownReason::RateLimited => "the gateway's traffic limit (try again later)".into(),
-        UnknownReason::NotFoundUnconfirmed => {
-            "not found so far, but not for the whole confirmation window: a request still in \
-             flight may yet land"
-                .into()
-        }
-        UnknownReason::StillProcessing => "the vaulting is still processing".into(),
-        UnknownReason::Inconsistent => "result and vaultingStatus disagree".into(),
-        UnknownReason::Unsigned => {
-            "the answer came without a signature, so it is not trusted".into()
-        }
-        UnknownReason::RequestIdInUse => {
-            "this vaultingRequestId belongs to an earlier request with other contents; \
-             inquire for that request's outcome, and vault this card with a new id"
-                .into()
-        }
-        other => format!("{other:?}"),
-    }
+    reason.to_string()
 }
