@@ -94,7 +94,7 @@ pub async fn run(out: &mut impl Write) -> Result<()> {
         VaultOutcome::Vaulted(card) => writeln!(
             out,
             "   Vaulted. Card token: {} ({} {})",
-            card.card_token(),
+            elide(card.card_token()),
             card.brand().map(|b| b.as_wire()).unwrap_or_default(),
             card.masked_card_no().unwrap_or_default(),
         )?,
@@ -148,8 +148,10 @@ pub async fn run(out: &mut impl Write) -> Result<()> {
     let result = &notification.notification.result;
     writeln!(
         out,
-        "   result {} ({}), card token {token}; it answered HTTP 200 with the acknowledgement.",
-        result.result_status, result.result_code,
+        "   result {} ({}), card token {}; it answered HTTP 200 with the acknowledgement.",
+        result.result_status,
+        result.result_code,
+        elide(&token),
     )?;
 
     // 7. Ask the gateway, as a merchant does when a notification is late or to double-check.
@@ -157,7 +159,7 @@ pub async fn run(out: &mut impl Write) -> Result<()> {
         InquiryOutcome::Succeeded(card) => writeln!(
             out,
             "7. inquireVaulting {id}: Succeeded. Card token: {} ({} {}){}",
-            card.card_token(),
+            elide(card.card_token()),
             card.brand().map(|b| b.as_wire()).unwrap_or_default(),
             card.masked_card_no().unwrap_or_default(),
             if card.card_token() == token {
@@ -317,4 +319,11 @@ async fn notify_vaulting(
 /// `GET /return`: where the buyer's browser lands after 3-D Secure.
 async fn buyer_returns() -> &'static str {
     "Welcome back! Your card is being saved; the merchant learns the result by notification."
+}
+
+/// A card token as this example prints it: its first 6 characters and its length. A token is a
+/// credential for payments: keep it in your store, print it nowhere.
+pub fn elide(token: &str) -> String {
+    let prefix: String = token.chars().take(6).collect();
+    format!("{prefix}…({} chars)", token.chars().count())
 }

@@ -3,7 +3,7 @@
 //! By default the operating system's store ([`TlsRoots::System`]). A slim container image
 //! (distroless, scratch) has none: the `webpki-roots` feature compiles in Mozilla's roots and
 //! **adds** them to the system's store, so a service's corporate CA in that store stays trusted
-//! whichever crate of the dependency graph turned the feature on ([`TlsRoots::Mozilla`] is
+//! whichever crate of the dependency graph turned the feature on (`TlsRoots::Mozilla` is
 //! Mozilla's alone, on request). A private CA (a TLS-inspecting egress proxy, a staging gateway,
 //! a local HTTPS stand-in) is added with [`ClientBuilder::add_root_certificate`] or
 //! `ALIPAY_CA_CERT`; [`TlsRoots::OnlyAdded`] trusts nothing else (and needs one added).

@@ -570,7 +570,13 @@ pub(super) fn check_base_url(text: &str) -> Result<String, BuildError> {
     let bad = |reason: &str| BuildError::BaseUrl {
         reason: reason.to_string(),
     };
-    let url = reqwest::Url::parse(text).map_err(|e| bad(&format!("not a URL ({e})")))?;
+    let url = reqwest::Url::parse(text).map_err(|e| match e {
+        url::ParseError::RelativeUrlWithoutBase => bad(&format!(
+            "not a URL: give the scheme too, e.g. https://{}",
+            text.trim()
+        )),
+        e => bad(&format!("not a URL ({e})")),
+    })?;
     match url.scheme() {
         "https" => {}
         "http" => {
@@ -629,5 +635,14 @@ mod tests {
                 "{bad}"
             );
         }
+        // A bare host: the message suggests the URL.
+        let Err(BuildError::BaseUrl { reason }) = check_base_url("open-na-global.alipay.com")
+        else {
+            panic!("a bare host is not a URL")
+        };
+        assert!(
+            reason.contains("https://open-na-global.alipay.com"),
+            "{reason}"
+        );
     }
 }

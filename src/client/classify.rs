@@ -72,7 +72,12 @@ fn transport(e: &reqwest::Error) -> Error {
         } else if let Some(failure) = proxy_failure(e) {
             NotSent::Proxy(failure)
         } else {
-            NotSent::Connect(describe(e))
+            // The host first: a DNS failure's message alone does not name it.
+            let host = e.url().and_then(|url| url.host_str()).map(str::to_owned);
+            NotSent::Connect(match host {
+                Some(host) => format!("{host}: {}", describe(e)),
+                None => describe(e),
+            })
         };
         Error::NotSent(not_sent)
     } else if e.is_timeout() {

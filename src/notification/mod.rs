@@ -187,7 +187,9 @@ impl fmt::Display for NotificationError {
             Self::BadSignature => f.write_str(
                 "notification rejected: the signature does not match (forged or altered, signed \
                  for another path, or checked with the wrong key: notifications verify with the \
-                 Alipay gateway public key, not the merchant's)",
+                 Alipay gateway public key, not the merchant's). The body must be the exact \
+                 bytes received: re-encoded JSON or an added trailing newline breaks the \
+                 signature",
             ),
             Self::ClientIdMismatch => f.write_str(
                 "notification rejected: it is signed for another client id than the one \

@@ -213,3 +213,25 @@ fn the_client_says_where_it_points_and_can_refuse_anything_but_alipay() {
         assert!(reason.contains("not Alipay"), "{reason}");
     }
 }
+
+/// A gateway whose name does not resolve: the error names the host.
+#[tokio::test]
+async fn a_dns_failure_names_the_host() {
+    let error = builder("https://no-such-gateway.invalid")
+        .build()
+        .unwrap()
+        .inquire_vaulting("dns-1")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::NotSent(alipay_vaulting::error::NotSent::Connect(_))
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().contains("no-such-gateway.invalid"),
+        "{error}"
+    );
+}

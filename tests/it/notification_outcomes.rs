@@ -309,3 +309,29 @@ fn the_easy_path_checks_the_client_id() {
         NotificationError::ClientIdMismatch
     );
 }
+
+/// A body that is not the exact bytes received (a trailing newline added): the rejection says
+/// that the body must be the exact bytes.
+#[test]
+fn an_altered_body_is_rejected_with_the_exact_bytes_hint() {
+    use alipay_vaulting::notification::{sign_notification, NotificationVerifier};
+    let key = crate::support::gateway_key();
+    let body =
+        br#"{"result":{"resultStatus":"S","resultCode":"SUCCESS"},"vaultingRequestId":"bytes-1"}"#;
+    let signed = sign_notification(
+        &key,
+        crate::support::CLIENT_ID,
+        "/notify",
+        "1700000000000",
+        body,
+    );
+    let headers = signed.headers();
+    let verifier = NotificationVerifier::new(key.public_key());
+    assert!(verifier.verify("POST", "/notify", &headers, body).is_ok());
+    let mut altered = body.to_vec();
+    altered.push(b'\n');
+    let error = verifier
+        .verify("POST", "/notify", &headers, &altered)
+        .unwrap_err();
+    assert!(error.to_string().contains("exact bytes"), "{error}");
+}

@@ -581,6 +581,13 @@ async fn resolves_own_words_are_never_shown_as_the_gateways() {
         panic!("{resolved:?}")
     };
     assert_eq!(unknown.reason, UnknownReason::NotFoundUnconfirmed);
-    assert_eq!(unknown.message, None, "the crate's words in the gateway's field");
-    assert!(unknown.reason.to_string().contains("window"), "{}", unknown.reason);
+    assert_eq!(
+        unknown.message, None,
+        "the crate's words in the gateway's field"
+    );
+    assert!(
+        unknown.reason.to_string().contains("window"),
+        "{}",
+        unknown.reason
+    );
 }
