@@ -1,7 +1,7 @@
 //! A typed, signed and verified client for Alipay Global's card-vaulting API.
 //!
 //! Start with [`Client::builder`]; the README's quickstart runs the whole flow against the
-//! bundled simulator (`cargo run --example quickstart --features simulator`).
+//! bundled simulator (`cargo run -p quickstart`).
 //!
 //! - [`Client`]: validated, signed, verified calls that return typed outcomes; `resolve` for an
 //!   outcome that is not known yet.

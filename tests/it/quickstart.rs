@@ -1,10 +1,10 @@
-//! The quickstart example's steps, run in-process (`cargo run --example quickstart` would build
+//! The quickstart's steps, run in-process (`cargo run -p quickstart` would build
 //! and start another binary): every step is printed, and the card numbers never are.
 #![cfg(feature = "simulator")]
 
 // The example's `main` is not called here; the module is named after the example it holds.
 #[allow(dead_code, clippy::module_inception)]
-#[path = "../../examples/quickstart.rs"]
+#[path = "../../quickstart/src/main.rs"]
 mod quickstart;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -105,6 +105,7 @@ fn second_checkout() -> PathBuf {
         "build.rs",
         "README.md",
         "xtask/Cargo.toml",
+        "quickstart/Cargo.toml",
     ];
     let dirs = [
         ".cargo",
@@ -114,6 +115,7 @@ fn second_checkout() -> PathBuf {
         "spec",
         "src",
         "xtask/src",
+        "quickstart/src",
     ];
     for file in files {
         let to = root.join(file);

@@ -2,7 +2,7 @@
 //! 3-D Secure, with a real webhook handler receiving Alipay's notification.
 //!
 //! ```sh
-//! cargo run --example quickstart --features simulator
+//! cargo run -p quickstart
 //! ```
 //!
 //! Everything runs on this machine: no Alipay account, keys or network needed. The steps are
