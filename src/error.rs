@@ -181,6 +181,18 @@ impl Error {
         }
     }
 
+    /// A stable name for scripts and logs (the command-line tool's `errorKind`):
+    /// `invalidRequest`, `signing`, `notSent`, `outcomeUnknown` or `responseRejected`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Error::NotSent(NotSent::InvalidRequest(_)) => "invalidRequest",
+            Error::NotSent(NotSent::Signing(_)) => "signing",
+            Error::NotSent(_) => "notSent",
+            Error::OutcomeUnknown(_) => "outcomeUnknown",
+            Error::ResponseRejected(_) => "responseRejected",
+        }
+    }
+
     /// Whether sending the same request again, with the same `vaultingRequestId`, is safe.
     ///
     /// True when nothing was sent for a reason that may pass (a refused connection), and after

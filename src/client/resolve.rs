@@ -258,11 +258,11 @@ impl Client {
                 VaultOutcome::Failed(VaultFailure {
                     status: Open::Known(ResultStatus::F),
                     // The inquiry's vaultingResultCode; without one, the vault answer's code.
-                    code: match failure.vaulting_result_code {
+                    code: match failure.code {
                         Some(code) => code.as_wire().parse().unwrap_or_else(|e| match e {}),
                         None => unsigned.code,
                     },
-                    message: failure.vaulting_result_message,
+                    message: failure.message,
                     vaulting_request_id: failure.vaulting_request_id.or(Some(id)),
                     next_step,
                 })

@@ -145,7 +145,7 @@ impl Observation {
             }
             Ok(outcome @ InquiryOutcome::Failed(failure)) => Observation::Failed(Failure::new(
                 failure
-                    .vaulting_result_code
+                    .code
                     .as_ref()
                     .map_or_else(|| "FAIL".into(), |code| code.as_wire().into_owned()),
                 outcome.next_step(),

@@ -104,6 +104,13 @@ pub struct NotificationFailure {
     pub next_step: NextStep,
 }
 
+impl NotificationFailure {
+    /// What to do next (the same as the field; every failure type has both).
+    pub fn next_step(&self) -> NextStep {
+        self.next_step
+    }
+}
+
 /// Interprets a verified notification.
 ///
 /// | result | vaultingStatus | outcome | next step |

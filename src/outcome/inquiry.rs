@@ -78,11 +78,11 @@ pub fn interpret_inquiry_as(
                     None => unknown(result, id, UnknownReason::SuccessWithoutToken),
                 }
             }
-            Some(Open::Known(VaultingStatus::Fail)) => InquiryOutcome::Failed(InquiryFailure {
+            Some(Open::Known(VaultingStatus::Fail)) => InquiryOutcome::Failed(InquiryFailure::new(
                 vaulting_result_code,
                 vaulting_result_message,
-                vaulting_request_id: id,
-            }),
+                id,
+            )),
             Some(Open::Known(VaultingStatus::Processing)) => {
                 InquiryOutcome::Processing(Processing {
                     urls: table::redirect_urls(normal_url, scheme_url, applink_url, app_link_url),

@@ -32,6 +32,7 @@
 //! `Debug` of every outcome holding one) shows at most its first 6 characters and its length.
 
 mod inquiry;
+mod json;
 mod table;
 mod vault;
 
@@ -561,21 +562,43 @@ pub struct VaultFailure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct InquiryFailure {
-    /// Why, e.g. `CARD_EXPIRED` (Alipay says more codes may be added).
-    pub vaulting_result_code: Option<Open<VaultingResultCode>>,
-    /// A readable explanation of the code (for logs, not for buyers).
-    pub vaulting_result_message: Option<String>,
+    /// `vaultingResultCode`: why, e.g. `CARD_EXPIRED` (Alipay says more codes may be added).
+    pub code: Option<Open<VaultingResultCode>>,
+    /// `vaultingResultMessage`: a readable explanation of the code (for logs, not for buyers).
+    pub message: Option<String>,
     /// The `vaultingRequestId` echoed by the gateway.
     pub vaulting_request_id: Option<String>,
+    /// [`NextStep::DoNotRetry`] for `PROCESS_FAIL`, else [`NextStep::RetryWithNewRequestId`]
+    /// (only a new request can vault the card now).
+    pub next_step: NextStep,
 }
 
 impl InquiryFailure {
-    /// What to do next: [`NextStep::DoNotRetry`] for `PROCESS_FAIL`, else
-    /// [`NextStep::RetryWithNewRequestId`] (only a new request can vault the card now).
+    /// A failure the inquiry reports, with its next step.
+    pub(crate) fn new(
+        code: Option<Open<VaultingResultCode>>,
+        message: Option<String>,
+        vaulting_request_id: Option<String>,
+    ) -> InquiryFailure {
+        let process_fail = code.as_ref() == Some(&VaultingResultCode::ProcessFail.into());
+        InquiryFailure {
+            code,
+            message,
+            vaulting_request_id,
+            next_step: after_failed_vaulting(process_fail),
+        }
+    }
+
+    /// What to do next (the same as the field; every failure type has both).
     pub fn next_step(&self) -> NextStep {
-        after_failed_vaulting(
-            self.vaulting_result_code.as_ref() == Some(&VaultingResultCode::ProcessFail.into()),
-        )
+        self.next_step
+    }
+}
+
+impl VaultFailure {
+    /// What to do next (the same as the field; every failure type has both).
+    pub fn next_step(&self) -> NextStep {
+        self.next_step
     }
 }
 

@@ -349,7 +349,12 @@ fn request_json(call: Call) -> String {
 }
 
 /// The library's answer: the next step, and for an error its two guidance methods.
-async fn library(call: Call, base_url: &str) -> (NextStep, Option<(bool, bool)>) {
+/// The library's answer: the next step, for an error its two guidance methods, and the
+/// answer's JSON (`Serialize`).
+async fn library(
+    call: Call,
+    base_url: &str,
+) -> (NextStep, Option<(bool, bool)>, serde_json::Value) {
     let client = client(base_url);
     let answer = match call {
         Call::Vault | Call::InvalidVault => {
@@ -358,13 +363,20 @@ async fn library(call: Call, base_url: &str) -> (NextStep, Option<(bool, bool)>)
             client
                 .vault_payment_method(&request)
                 .await
-                .map(|o| o.next_step())
+                .map(|o| (o.next_step(), serde_json::to_value(&o).unwrap()))
         }
-        Call::Inquire => client.inquire_vaulting(ID).await.map(|o| o.next_step()),
+        Call::Inquire => client
+            .inquire_vaulting(ID)
+            .await
+            .map(|o| (o.next_step(), serde_json::to_value(&o).unwrap())),
     };
     match answer {
-        Ok(step) => (step, None),
-        Err(error) => (error.next_step(), Some(guidance(&error))),
+        Ok((step, json)) => (step, None, json),
+        Err(error) => (
+            error.next_step(),
+            Some(guidance(&error)),
+            serde_json::to_value(&error).unwrap(),
+        ),
     }
 }
 
@@ -376,7 +388,7 @@ fn guidance(error: &Error) -> (bool, bool) {
 }
 
 /// The command-line tool's `nextStep` and exit code, with `--json`.
-fn cli(call: Call, base_url: &str) -> (String, u8) {
+fn cli(call: Call, base_url: &str) -> (String, u8, serde_json::Value) {
     let mut args = vec!["--json".to_string()];
     match call {
         Call::Vault | Call::InvalidVault => args.push("vault".into()),
@@ -422,7 +434,11 @@ fn cli(call: Call, base_url: &str) -> (String, u8) {
         serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"));
     let code = output.status.code().unwrap() as u8;
     assert_eq!(json["exitCode"], code, "{json}");
-    (json["nextStep"].as_str().unwrap_or("").to_string(), code)
+    (
+        json["nextStep"].as_str().unwrap_or("").to_string(),
+        code,
+        json,
+    )
 }
 
 /// The README's exit-code table: each next step's name and its code.
@@ -467,7 +483,7 @@ async fn every_outcome_and_error_gets_one_guidance_everywhere() {
     for &(case, call, gateway, step, exit) in TABLE {
         let (server, url) = serve(gateway).await;
 
-        let (library_step, error_guidance) = library(call, &url).await;
+        let (library_step, error_guidance, library_json) = library(call, &url).await;
         if library_step != step {
             problems.push(format!(
                 "{case}: the library says {library_step:?}, the table {step:?}"
@@ -490,9 +506,24 @@ async fn every_outcome_and_error_gets_one_guidance_everywhere() {
         }
 
         let cli_url = url.clone();
-        let (cli_step, cli_exit) = tokio::task::spawn_blocking(move || cli(call, &cli_url))
-            .await
-            .unwrap();
+        let (cli_step, cli_exit, cli_json) =
+            tokio::task::spawn_blocking(move || cli(call, &cli_url))
+                .await
+                .unwrap();
+        // One shape: every field of the library's JSON is the CLI's, with the same value (the
+        // CLI adds its own: the token the user asked for, exitCode, answeredBy; an error's
+        // message is worded for the shell).
+        for (key, value) in library_json.as_object().unwrap() {
+            if key == "error" {
+                continue;
+            }
+            if cli_json.get(key) != Some(value) {
+                problems.push(format!(
+                    "{case}: the library's JSON has {key}={value}, the CLI's {:?}",
+                    cli_json.get(key)
+                ));
+            }
+        }
         if cli_step != name(step) || cli_exit != exit {
             problems.push(format!(
                 "{case}: the CLI says {cli_step}/exit {cli_exit}, the table {}/exit {exit}",

@@ -213,10 +213,7 @@ fn check_resolved(label: &str, resolved: &InquiryOutcome, snapshot: &VaultingSna
         }
         (VaultingState::Fail, InquiryOutcome::Failed(failure)) => {
             assert!(snapshot.card_token.is_none(), "{label}: {snapshot:?}");
-            let code = failure
-                .vaulting_result_code
-                .as_ref()
-                .map(|c| c.as_wire().to_string());
+            let code = failure.code.as_ref().map(|c| c.as_wire().to_string());
             assert_eq!(code, snapshot.vaulting_result_code, "{label}");
         }
         (state, outcome) => {

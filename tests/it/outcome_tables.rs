@@ -802,13 +802,10 @@ fn inquiry_failure_keeps_the_reason() {
         panic!("not failed")
     };
     assert_eq!(
-        failure.vaulting_result_code,
+        failure.code,
         Some(Open::Known(types::VaultingResultCode::CardExpired))
     );
-    assert_eq!(
-        failure.vaulting_result_message.as_deref(),
-        Some("The card has expired.")
-    );
+    assert_eq!(failure.message.as_deref(), Some("The card has expired."));
     assert_eq!(
         failure.vaulting_request_id.as_deref(),
         Some("vault-req-0003")
@@ -820,7 +817,7 @@ fn inquiry_failure_keeps_the_reason() {
         panic!("not failed")
     };
     assert_eq!(
-        failure.vaulting_result_code,
+        failure.code,
         Some(Open::Unknown("NEW_DECLINE_REASON".into()))
     );
 }

@@ -218,12 +218,9 @@ fn an_inquiry_answering_s_with_each_vaulting_result_code_gives_the_right_outcome
         let InquiryOutcome::Failed(failure) = &outcome else {
             panic!("{code}: {outcome:?}");
         };
-        let known = failure.vaulting_result_code.as_ref().and_then(Open::known);
+        let known = failure.code.as_ref().and_then(Open::known);
         assert!(known.is_some(), "{code} is not a known VaultingResultCode");
-        assert_eq!(
-            failure.vaulting_result_code.as_ref().unwrap().as_wire(),
-            code
-        );
+        assert_eq!(failure.code.as_ref().unwrap().as_wire(), code);
         let step = if code == "PROCESS_FAIL" {
             NextStep::DoNotRetry
         } else {

@@ -168,10 +168,10 @@ async fn do_not_honor_card_fails() {
         panic!("{inquiry:?}");
     };
     assert_eq!(
-        failed.vaulting_result_code,
+        failed.code,
         Some(Open::Known(VaultingResultCode::DoNotHonor))
     );
-    assert!(failed.vaulting_result_message.is_some());
+    assert!(failed.message.is_some());
 }
 
 #[tokio::test]
@@ -195,7 +195,7 @@ async fn process_fail_card_fails_for_good() {
         panic!("{inquiry:?}");
     };
     assert_eq!(
-        failed.vaulting_result_code,
+        failed.code,
         Some(Open::Known(VaultingResultCode::ProcessFail))
     );
 }
@@ -269,7 +269,7 @@ async fn luhn_failure_is_an_invalid_card_number() {
         panic!("{inquiry:?}");
     };
     assert_eq!(
-        failed.vaulting_result_code,
+        failed.code,
         Some(Open::Known(VaultingResultCode::InvalidCardNumber))
     );
 }

@@ -129,7 +129,7 @@ async fn declining_on_the_page_fails_the_vaulting() {
         panic!("{inquiry:?}");
     };
     assert_eq!(
-        failed.vaulting_result_code,
+        failed.code,
         Some(Open::Known(VaultingResultCode::DoNotHonor))
     );
     assert_eq!(sim.vaulting("tds-2").unwrap().status, VaultingState::Fail);

@@ -591,3 +591,54 @@ async fn resolves_own_words_are_never_shown_as_the_gateways() {
         unknown.reason
     );
 }
+
+/// One shape: every outcome serializes to the command-line tool's JSON fields, with the next
+/// step by its stable name, and never a card token (safe to log).
+#[test]
+fn outcomes_serialize_without_the_token_and_with_the_stable_next_step() {
+    let vaulted = interpret_vault(
+        serde_json::from_value(json!({
+            "result": {"resultStatus": "S", "resultCode": "SUCCESS"},
+            "vaultingRequestId": ID,
+            "paymentMethodDetail": {"card": {"cardToken": TOKEN, "maskedCardNo": "****1111",
+                                             "brand": "VISA"}}
+        }))
+        .unwrap(),
+    );
+    let json = serde_json::to_value(&vaulted).unwrap();
+    assert_eq!(
+        json,
+        json!({"outcome": "vaulted", "nextStep": "none", "maskedCardNo": "****1111",
+               "brand": "VISA"})
+    );
+    assert!(!json.to_string().contains(TOKEN));
+    for step in NextStep::ALL {
+        assert_eq!(serde_json::to_value(step).unwrap(), step.as_str());
+        assert_eq!(step.to_string(), step.as_str());
+        assert_eq!(NextStep::parse(step.as_str()), Some(step));
+    }
+    // The three failures: the same field names, and next_step() on each.
+    let inquiry = interpret_inquiry(
+        serde_json::from_str(&s_inquiry(
+            json!({"vaultingStatus": "FAIL", "vaultingResultCode": "PROCESS_FAIL",
+                   "vaultingResultMessage": "m"}),
+        ))
+        .unwrap(),
+    );
+    let InquiryOutcome::Failed(failure) = &inquiry else {
+        panic!("{inquiry:?}")
+    };
+    assert_eq!(
+        failure.code.as_ref().map(|c| c.as_wire()).as_deref(),
+        Some("PROCESS_FAIL")
+    );
+    assert_eq!(failure.message.as_deref(), Some("m"));
+    assert_eq!(failure.next_step(), NextStep::DoNotRetry);
+    assert_eq!(failure.next_step, NextStep::DoNotRetry);
+    let vault = interpret_vault(serde_json::from_str(&f("VERIFICATION_FAIL")).unwrap());
+    let VaultOutcome::Failed(failure) = &vault else {
+        panic!("{vault:?}")
+    };
+    assert_eq!(failure.code.as_wire(), "VERIFICATION_FAIL");
+    assert_eq!(failure.next_step(), NextStep::RetryWithNewRequestId);
+}

@@ -69,12 +69,9 @@ pub fn inquiry(id: &str, outcome: &InquiryOutcome, source: &Source) -> Report {
         .field("vaultingRequestId", Some(id))
         .field(
             "vaultingResultCode",
-            failure.vaulting_result_code.as_ref().map(|c| c.as_wire()),
+            failure.code.as_ref().map(|c| c.as_wire()),
         )
-        .field(
-            "vaultingResultMessage",
-            failure.vaulting_result_message.as_deref(),
-        ),
+        .field("vaultingResultMessage", failure.message.as_deref()),
         InquiryOutcome::NotFound(not_found) if not_found.is_confirmed() => Report::new(
             exit,
             "notFound",
@@ -101,22 +98,20 @@ pub fn inquiry(id: &str, outcome: &InquiryOutcome, source: &Source) -> Report {
 pub fn error(error: &Error) -> Failure {
     let step = error.next_step();
     let exit = Exit::for_step(step);
+    // The kind is the library's stable name (its JSON's `errorKind`).
+    let kind = error.name();
     let failure = match error {
         Error::NotSent(NotSent::InvalidRequest(e)) => {
-            Failure::with_exit(exit, "invalidRequest", format!("invalid request: {e}"))
+            Failure::with_exit(exit, kind, format!("invalid request: {e}"))
         }
-        Error::NotSent(NotSent::Signing(_)) => {
-            Failure::with_exit(exit, "signing", error.to_string())
-        }
-        Error::NotSent(_) => Failure::with_exit(exit, "notSent", error.to_string())
+        Error::NotSent(NotSent::Signing(_)) => Failure::with_exit(exit, kind, error.to_string()),
+        Error::NotSent(_) => Failure::with_exit(exit, kind, error.to_string())
             .hint("check the gateway URL and the network; nothing was vaulted"),
-        Error::OutcomeUnknown(_) => Failure::with_exit(exit, "outcomeUnknown", error.to_string()),
-        Error::ResponseRejected(_) => {
-            Failure::with_exit(exit, "responseRejected", error.to_string()).hint(
-                "a bad signature usually means the configured Alipay public key is wrong \
+        Error::OutcomeUnknown(_) => Failure::with_exit(exit, kind, error.to_string()),
+        Error::ResponseRejected(_) => Failure::with_exit(exit, kind, error.to_string()).hint(
+            "a bad signature usually means the configured Alipay public key is wrong \
                  (it is the gateway's key, not the merchant's public key)",
-            )
-        }
+        ),
         _ => Failure::with_exit(exit, "error", error.to_string()),
     };
     failure.next_step(step)
