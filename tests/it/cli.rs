@@ -1379,3 +1379,30 @@ async fn mozillas_roots_are_added_to_the_systems_never_in_their_place() {
     assert_eq!(run.json()["outcome"], "vaulted", "{run:?}");
     gateway.sim.shutdown().await;
 }
+
+/// `notification verify`'s usage line shows only what is required: the client id and the public
+/// key may come from the environment.
+#[test]
+fn the_verify_usage_line_shows_only_what_is_required() {
+    let run = cli(&["notification", "verify", "--help"], &[], "").expect(0);
+    let usage = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Usage:"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(usage.contains("--path"), "{usage}");
+    assert!(!usage.contains("--client-id"), "{usage}");
+    assert!(!usage.contains("--public-key"), "{usage}");
+}
+
+/// The README's install line keeps the lock file's versions (`--locked`).
+#[test]
+fn the_readme_installs_with_the_lock_file() {
+    let readme = include_str!("../../README.md");
+    let install = readme
+        .lines()
+        .find(|l| l.starts_with("cargo install"))
+        .expect("an install line");
+    assert!(install.contains("--locked"), "{install}");
+}
