@@ -1,5 +1,6 @@
 //! The scans for secrets in output (`secrets`: the client; `secrets_everywhere`: the
-//! simulator, notifications and the CLI; `webhook_log`: the axum extractor's refusals; `spans`:
+//! simulator, notifications and the CLI; `webhook_log`: the axum extractor's refusals;
+//! `resolve_warning`: resolve's warning of a deadline shorter than its window; `spans`:
 //! the attempt spans' attributes), in a test binary of their own: they read everything
 //! the process traces, which needs the process's one global tracing subscriber, and no other
 //! test's output in it.
@@ -13,6 +14,7 @@
 #[path = "../it/support/mod.rs"]
 mod support;
 
+mod resolve_warning;
 mod secrets;
 mod secrets_everywhere;
 mod spans;
