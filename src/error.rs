@@ -137,6 +137,7 @@ pub enum ResponseRejected {
 
 /// The three kinds of [`Error`], for callers that only branch on the kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// See [`Error::NotSent`].
     NotSent,

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 /// An operation of the vaulting API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Operation {
     /// `vaultPaymentMethod`: changes state at Alipay (vaults a card).
     Vault,

@@ -85,7 +85,11 @@ impl Attempt {
 /// so two quick retries (about 100–200 ms, then 200–400 ms) catch most of them while adding
 /// well under a second to a call whose timeout is 15 s in the official SDKs. The cap matters
 /// for longer schedules, e.g. `resolve`'s inquiries.
+///
+/// Built from [`RetryPolicy::default`] and the `with_*` setters (the type may grow):
+/// `RetryPolicy::default().with_max_attempts(1)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
     /// Attempts in all, the first included (0 counts as 1).
     pub max_attempts: u32,
@@ -93,6 +97,29 @@ pub struct RetryPolicy {
     pub base_delay: Duration,
     /// The longest delay, before jitter.
     pub max_delay: Duration,
+}
+
+impl RetryPolicy {
+    /// The same policy with `max_attempts` attempts in all (0 counts as 1).
+    #[must_use]
+    pub fn with_max_attempts(mut self, max_attempts: u32) -> Self {
+        self.max_attempts = max_attempts;
+        self
+    }
+
+    /// The same policy with this delay after the first attempt.
+    #[must_use]
+    pub fn with_base_delay(mut self, base_delay: Duration) -> Self {
+        self.base_delay = base_delay;
+        self
+    }
+
+    /// The same policy with this longest delay.
+    #[must_use]
+    pub fn with_max_delay(mut self, max_delay: Duration) -> Self {
+        self.max_delay = max_delay;
+        self
+    }
 }
 
 impl Default for RetryPolicy {
@@ -107,6 +134,7 @@ impl Default for RetryPolicy {
 
 /// What to do after an attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Decision {
     /// Make the next attempt after this delay.
     Retry {

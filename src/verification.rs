@@ -14,6 +14,7 @@ use crate::signing::{SignatureError, SignatureHeader, SignatureHeaderError};
 
 /// How a response passed verification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Verified {
     /// Signed by the Alipay public key over the exact bytes received.
     Signed,

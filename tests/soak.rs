@@ -125,11 +125,12 @@ async fn bounded_soak() {
         .map(|_| {
             sim.client_builder()
                 .timeout(Duration::from_secs(10))
-                .retry_policy(RetryPolicy {
-                    max_attempts: 3,
-                    base_delay: Duration::from_millis(20),
-                    max_delay: Duration::from_millis(200),
-                })
+                .retry_policy(
+                    RetryPolicy::default()
+                        .with_max_attempts(3)
+                        .with_base_delay(Duration::from_millis(20))
+                        .with_max_delay(Duration::from_millis(200)),
+                )
                 .build()
                 .expect("client settings are valid")
         })

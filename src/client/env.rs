@@ -11,7 +11,7 @@ use crate::keys::{PrivateKey, PublicKey};
 use crate::tls::{RootCertificate, TlsRoots};
 
 /// Every variable [`ClientBuilder::from_env`] reads, in the README's order.
-pub const ENV_VARIABLES: [&str; 10] = [
+pub const ENV_VARIABLES: &[&str] = &[
     "ALIPAY_GATEWAY",
     "ALIPAY_CLIENT_ID",
     "ALIPAY_PRIVATE_KEY",

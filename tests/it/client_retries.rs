@@ -17,11 +17,10 @@ use crate::support::{gateway_key, gateway_public, merchant_key, RawServer, Reply
 const ID: &str = "retry-table-0001";
 
 fn policy() -> RetryPolicy {
-    RetryPolicy {
-        max_attempts: 3,
-        base_delay: Duration::from_millis(2),
-        max_delay: Duration::from_millis(2),
-    }
+    RetryPolicy::default()
+        .with_max_attempts(3)
+        .with_base_delay(Duration::from_millis(2))
+        .with_max_delay(Duration::from_millis(2))
 }
 
 fn client(base_url: &str) -> Client {

@@ -15,10 +15,7 @@ fn builder(base_url: &str) -> ClientBuilder {
         .client_id(CLIENT_ID)
         .merchant_private_key(support::merchant_key())
         .alipay_public_key(support::gateway_public())
-        .retry_policy(alipay_vaulting::retry::RetryPolicy {
-            max_attempts: 1,
-            ..Default::default()
-        })
+        .retry_policy(alipay_vaulting::retry::RetryPolicy::default().with_max_attempts(1))
 }
 
 #[tokio::test]

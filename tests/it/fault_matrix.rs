@@ -43,11 +43,12 @@ fn client(base_url: &str) -> Client {
         .timeout(TIMEOUT)
         .connect_timeout(TIMEOUT)
         .max_response_bytes(1024 * 1024)
-        .retry_policy(RetryPolicy {
-            max_attempts: 2,
-            base_delay: Duration::from_millis(5),
-            max_delay: Duration::from_millis(5),
-        })
+        .retry_policy(
+            RetryPolicy::default()
+                .with_max_attempts(2)
+                .with_base_delay(Duration::from_millis(5))
+                .with_max_delay(Duration::from_millis(5)),
+        )
         .build()
         .unwrap()
 }

@@ -330,11 +330,12 @@ fn client(base_url: &str) -> Client {
         .alipay_public_key(support::gateway_public())
         .base_url(base_url)
         .timeout(TIMEOUT)
-        .retry_policy(RetryPolicy {
-            max_attempts: 2,
-            base_delay: Duration::from_millis(5),
-            max_delay: Duration::from_millis(5),
-        })
+        .retry_policy(
+            RetryPolicy::default()
+                .with_max_attempts(2)
+                .with_base_delay(Duration::from_millis(5))
+                .with_max_delay(Duration::from_millis(5)),
+        )
         .build()
         .unwrap()
 }

@@ -65,10 +65,7 @@ fn client(
             .base_url(base_url)
             .client_id(CLIENT_ID)
             .merchant_private_key(support::merchant_key())
-            .retry_policy(alipay_vaulting::retry::RetryPolicy {
-                max_attempts: 1,
-                ..Default::default()
-            }),
+            .retry_policy(alipay_vaulting::retry::RetryPolicy::default().with_max_attempts(1)),
     )
     .build()
     .unwrap()

@@ -535,11 +535,12 @@ async fn a_traffic_limit_answer_pushes_recovery_back() {
         .merchant_private_key(crate::support::merchant_key())
         .alipay_public_key(crate::support::gateway_public())
         .base_url(server.base_url())
-        .retry_policy(alipay_vaulting::retry::RetryPolicy {
-            max_attempts: 1,
-            base_delay: Duration::from_millis(10),
-            max_delay: Duration::from_millis(20),
-        })
+        .retry_policy(
+            alipay_vaulting::retry::RetryPolicy::default()
+                .with_max_attempts(1)
+                .with_base_delay(Duration::from_millis(10))
+                .with_max_delay(Duration::from_millis(20)),
+        )
         .build()
         .unwrap();
     let store = Arc::new(MemoryStore::new());

@@ -126,11 +126,12 @@ fn client_with_timeout(sim: &Simulator, timeout: Duration) -> Client {
     sim.client_builder()
         .timeout(timeout)
         .connect_timeout(timeout)
-        .retry_policy(RetryPolicy {
-            max_attempts: 3,
-            base_delay: Duration::from_millis(10),
-            max_delay: Duration::from_millis(40),
-        })
+        .retry_policy(
+            RetryPolicy::default()
+                .with_max_attempts(3)
+                .with_base_delay(Duration::from_millis(10))
+                .with_max_delay(Duration::from_millis(40)),
+        )
         .build()
         .expect("client settings are valid")
 }

@@ -194,10 +194,7 @@ async fn an_unreachable_proxy_gives_the_typed_error() {
         .client_builder()
         .add_root_certificate(ca.root())
         .proxy(format!("http://svc:{PASSWORD}@127.0.0.1:{port}"))
-        .retry_policy(alipay_vaulting::retry::RetryPolicy {
-            max_attempts: 1,
-            ..Default::default()
-        })
+        .retry_policy(alipay_vaulting::retry::RetryPolicy::default().with_max_attempts(1))
         .build()
         .unwrap()
         .vault_payment_method(&util::request("proxy-gone", "4111111111111111"))

@@ -20,11 +20,12 @@ fn client(base_url: &str) -> Client {
         .alipay_public_key(gateway_public())
         .base_url(base_url)
         .timeout(Duration::from_millis(500))
-        .retry_policy(RetryPolicy {
-            max_attempts: 3,
-            base_delay: Duration::from_millis(10),
-            max_delay: Duration::from_millis(40),
-        })
+        .retry_policy(
+            RetryPolicy::default()
+                .with_max_attempts(3)
+                .with_base_delay(Duration::from_millis(10))
+                .with_max_delay(Duration::from_millis(40)),
+        )
         .build()
         .unwrap()
 }

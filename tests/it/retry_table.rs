@@ -27,14 +27,10 @@ fn stop(reason: StopReason) -> Decision {
 
 #[test]
 fn the_default_policy_is_as_documented() {
-    assert_eq!(
-        RetryPolicy::default(),
-        RetryPolicy {
-            max_attempts: 3,
-            base_delay: ms(200),
-            max_delay: ms(5_000),
-        }
-    );
+    let policy = RetryPolicy::default();
+    assert_eq!(policy.max_attempts, 3);
+    assert_eq!(policy.base_delay, ms(200));
+    assert_eq!(policy.max_delay, ms(5_000));
 }
 
 /// (operation, attempt number, result, expected decision), with the default policy and jitter 0
@@ -112,10 +108,7 @@ fn decisions() {
 #[test]
 fn a_policy_of_one_or_zero_attempts_never_retries() {
     for max_attempts in [0, 1] {
-        let policy = RetryPolicy {
-            max_attempts,
-            ..RetryPolicy::default()
-        };
+        let policy = RetryPolicy::default().with_max_attempts(max_attempts);
         for op in [Operation::Vault, Operation::Inquire] {
             assert_eq!(
                 decide(op, 1, Attempt::NotSent, &policy, 0.5),
@@ -182,11 +175,10 @@ fn backoff_formula() {
 
 #[test]
 fn a_max_delay_below_the_base_caps_every_delay() {
-    let policy = RetryPolicy {
-        max_attempts: 5,
-        base_delay: ms(1_000),
-        max_delay: ms(300),
-    };
+    let policy = RetryPolicy::default()
+        .with_max_attempts(5)
+        .with_base_delay(ms(1_000))
+        .with_max_delay(ms(300));
     assert_eq!(backoff(&policy, 1, 0.0), ms(150));
     assert_eq!(backoff(&policy, 4, 0.5), ns(225_000_000));
 }

@@ -131,10 +131,7 @@ fn result_code_labels_are_known_codes_or_other() {
                 .merchant_private_key(crate::support::merchant_key())
                 .alipay_public_key(crate::support::gateway_public())
                 .base_url(server.base_url())
-                .retry_policy(alipay_vaulting::retry::RetryPolicy {
-                    max_attempts: 1,
-                    ..Default::default()
-                })
+                .retry_policy(alipay_vaulting::retry::RetryPolicy::default().with_max_attempts(1))
                 .build()
                 .unwrap();
             for _ in codes {

@@ -66,11 +66,12 @@ fn builder(base_url: &str) -> ClientBuilder {
         .merchant_private_key(support::merchant_key())
         .alipay_public_key(support::gateway_public())
         .base_url(base_url)
-        .retry_policy(RetryPolicy {
-            max_attempts: 1,
-            base_delay: Duration::from_millis(20),
-            max_delay: Duration::from_millis(40),
-        })
+        .retry_policy(
+            RetryPolicy::default()
+                .with_max_attempts(1)
+                .with_base_delay(Duration::from_millis(20))
+                .with_max_delay(Duration::from_millis(40)),
+        )
 }
 
 fn signed(r: &Received, body: &str) -> Reply {

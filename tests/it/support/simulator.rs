@@ -87,11 +87,10 @@ pub const CARD: &str = "4111111111111111";
 pub const CVV: &str = "123";
 
 fn telemetry_policy() -> RetryPolicy {
-    RetryPolicy {
-        max_attempts: 3,
-        base_delay: Duration::from_millis(1),
-        max_delay: Duration::from_millis(2),
-    }
+    RetryPolicy::default()
+        .with_max_attempts(3)
+        .with_base_delay(Duration::from_millis(1))
+        .with_max_delay(Duration::from_millis(2))
 }
 
 fn telemetry_client(sim: &Simulator) -> Client {
@@ -109,10 +108,7 @@ fn unreachable_client(sim: &Simulator) -> Client {
     };
     sim.client_builder()
         .base_url(format!("http://127.0.0.1:{port}"))
-        .retry_policy(RetryPolicy {
-            max_attempts: 1,
-            ..telemetry_policy()
-        })
+        .retry_policy(telemetry_policy().with_max_attempts(1))
         .build()
         .unwrap()
 }
