@@ -364,24 +364,36 @@ impl Ledger {
         if recorded.elapsed() > client.timeout() / 2 {
             return Ok(Vault::AlreadyRecorded(self.get(&id).await?));
         }
+        self.send_and_record(client, request, intent).await
+    }
+
+    /// Sends the request whose row is `written` (as this sender last wrote it), and records
+    /// what came back over that row.
+    async fn send_and_record(
+        &self,
+        client: &Client,
+        request: &types::VaultPaymentMethodRequest,
+        written: Vaulting,
+    ) -> Result<Vault, LedgerError> {
+        let id = written.vaulting_request_id.clone();
         let answer = client.vault_payment_method(request).await;
         failpoint::hit("after-answer");
-        // The row as inserted is the one to write over (no read): only a writer that came in
+        // The row as written is the one to write over (no read): only a writer that came in
         // between (a notification, a recovery) makes it read again.
         let applied = self
             .apply_from(
                 &id,
-                Some(intent),
+                Some(written),
                 Observation::of_vault(&answer),
                 Write::Relaxed,
                 |row, now| {
-                    // The sender knows the answer: an unknown one is due for recovery at once.
-                    if !row.state.is_final() && row.state != State::AwaitingBuyer {
-                        row.next_check_at_ms = now;
-                    } else if row.state == State::AwaitingBuyer {
-                        row.next_check_at_ms = now
-                            .saturating_add(self.schedule.awaiting_buyer_every.as_millis() as i64);
-                    }
+                    // The sender knows the answer: an unknown one is due for recovery at once,
+                    // one awaiting the buyer on the slower schedule.
+                    row.next_check_at_ms = if row.state == State::AwaitingBuyer {
+                        now.saturating_add(self.schedule.awaiting_buyer_every.as_millis() as i64)
+                    } else {
+                        now
+                    };
                 },
             )
             .await?;
@@ -507,27 +519,7 @@ impl Ledger {
         if !self.store.replace(sending.clone()).await? {
             return Ok(Vault::AlreadyRecorded(self.get(&id).await?));
         }
-        let answer = client.vault_payment_method(request).await;
-        let applied = self
-            .apply_from(
-                &id,
-                Some(sending),
-                Observation::of_vault(&answer),
-                Write::Relaxed,
-                |row, now| {
-                    row.next_check_at_ms = if row.state == State::AwaitingBuyer {
-                        now.saturating_add(self.schedule.awaiting_buyer_every.as_millis() as i64)
-                    } else {
-                        now
-                    };
-                },
-            )
-            .await?;
-        let vaulting = match applied.vaulting() {
-            Some(v) => v.clone(),
-            None => self.get(&id).await?,
-        };
-        Ok(Vault::Sent { answer, vaulting })
+        self.send_and_record(client, request, sending).await
     }
 
     /// The row of `vaulting_request_id`.
