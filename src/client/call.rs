@@ -116,8 +116,9 @@ impl Client {
         let result = classify::response(sent, exchange.verdict).and_then(|answer| {
             check_request_id(O::request_id(request), O::answered_id(&answer.body))?;
             let result = O::result(&answer.body);
-            record_result(span, result);
-            result_code = Some(telemetry::code_label(&result.result_code));
+            let code = telemetry::code_label(&result.result_code);
+            record_result(span, result, &code);
+            result_code = Some(code);
             Ok(O::interpret(answer.body, Trust::from_signed(answer.signed)))
         });
         let result = match result {
@@ -166,12 +167,10 @@ fn call_span(operation: &'static str, vaulting_request_id: &str) -> tracing::Spa
     )
 }
 
-fn record_result(span: &tracing::Span, result: &types::Result) {
+/// The answer's status and its code's label (the one the calls metric counts) on the span.
+fn record_result(span: &tracing::Span, result: &types::Result, code_label: &str) {
     span.record("result_status", result.result_status.as_wire().as_ref());
-    span.record(
-        "result_code",
-        telemetry::code_label(&result.result_code).as_ref(),
-    );
+    span.record("result_code", code_label);
 }
 
 /// A response naming another `vaultingRequestId` is refused (absent is allowed: some failure
