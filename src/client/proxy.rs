@@ -92,11 +92,12 @@ impl ProxyRoute {
     }
 
     /// The proxy URL an HTTPS call takes, when it can be told.
+    /// A client's route was resolved when it was built ([`as_built`](Self::as_built)), so the
+    /// environment is never read again here.
     fn url(&self) -> Option<String> {
         match self {
             ProxyRoute::Url(url) => Some(url.to_string()),
-            ProxyRoute::Environment => self.as_built().url(),
-            ProxyRoute::Disabled | ProxyRoute::Unknown => None,
+            ProxyRoute::Environment | ProxyRoute::Disabled | ProxyRoute::Unknown => None,
         }
     }
 
