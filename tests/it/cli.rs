@@ -1056,19 +1056,7 @@ impl HttpsGateway {
         })
         .await;
         let dir = TempDir::new(name);
-        let keys = sim.keys();
-        alipay_vaulting::keys::write_key_files(
-            dir.path(),
-            "merchant",
-            keys.merchant_private.as_ref().unwrap(),
-        )
-        .unwrap();
-        alipay_vaulting::keys::write_public_files(
-            dir.path(),
-            "gateway",
-            &keys.gateway.public_key(),
-        )
-        .unwrap();
+        crate::support::simulator::write_cli_keys(&sim, dir.path());
         std::fs::write(dir.file("ca.pem"), &ca.pem).unwrap();
         HttpsGateway { sim, ca, dir }
     }

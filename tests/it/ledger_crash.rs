@@ -33,15 +33,7 @@ impl Gateway {
     async fn start(name: &str) -> Gateway {
         let sim = sim().await;
         let dir = TempDir::new(name);
-        let keys = sim.keys();
-        alipay_vaulting::keys::write_key_files(
-            &dir.0,
-            "merchant",
-            keys.merchant_private.as_ref().unwrap(),
-        )
-        .unwrap();
-        alipay_vaulting::keys::write_public_files(&dir.0, "gateway", &keys.gateway.public_key())
-            .unwrap();
+        crate::support::simulator::write_cli_keys(&sim, &dir.0);
         Gateway { sim, dir }
     }
 

@@ -36,15 +36,7 @@ impl Fleet {
         let url = postgres_url()?;
         let sim = sim().await;
         let dir = TempDir::new(name);
-        let keys = sim.keys();
-        alipay_vaulting::keys::write_key_files(
-            &dir.0,
-            "merchant",
-            keys.merchant_private.as_ref().unwrap(),
-        )
-        .unwrap();
-        alipay_vaulting::keys::write_public_files(&dir.0, "gateway", &keys.gateway.public_key())
-            .unwrap();
+        crate::support::simulator::write_cli_keys(&sim, &dir.0);
         let schema = format!("fleet_{name}_{}", std::process::id());
         let store = Arc::new(PgStore::connect_with(&url, &schema, 2).await.unwrap());
         store.truncate().await.unwrap();

@@ -154,3 +154,19 @@ pub async fn telemetry_scenario() -> String {
     sim.shutdown().await;
     token
 }
+
+/// Writes the key files the command-line tool calls `sim` with into `dir`: the merchant's
+/// private key (`merchant_private_pkcs8.pem` and the other formats) and the gateway's public key
+/// (`gateway_public_spki.pem` and `.b64`).
+pub fn write_cli_keys(sim: &Simulator, dir: &std::path::Path) {
+    let keys = sim.keys();
+    alipay_vaulting::keys::write_key_files(
+        dir,
+        "merchant",
+        keys.merchant_private
+            .as_ref()
+            .expect("the simulator's merchant key"),
+    )
+    .unwrap();
+    alipay_vaulting::keys::write_public_files(dir, "gateway", &keys.gateway.public_key()).unwrap();
+}
